@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { QueueBoardModule } from './admin/bull-board.module';
+import { ClockModule } from './common/clock';
+import { AppConfig, AppConfigModule } from './config';
+import type { Clock } from './core/clock';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { QueuesModule } from './queues';
+import { SignalsModule } from './signals/signals.module';
+import { WebhookModule } from './webhook/webhook.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pin the clock; otherwise it comes from config (system, or CLOCK_START/CLOCK_SPEED). */
+  clock?: Clock;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
+        DatabaseModule,
+        QueuesModule,
+        QueueBoardModule.forConfig(config),
+        HealthModule,
+        WebhookModule,
+        SignalsModule,
+        OutboxModule,
+      ],
+    };
+  }
+}

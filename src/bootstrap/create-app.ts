@@ -1,0 +1,54 @@
+import { Logger, LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import { AppModule } from '../app.module';
+import { HttpExceptionFilter } from '../common/http/http-exception.filter';
+import { isRawBodyPath } from '../common/http/raw-body';
+import type { AppConfig } from '../config';
+import type { Clock } from '../core/clock';
+import { setupSwagger } from './swagger';
+
+const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+export function nestLogLevels(level: string): LogLevel[] | false {
+  const map: Record<string, LogLevel> = { fatal: 'fatal', error: 'error', warn: 'warn', info: 'log', debug: 'debug', trace: 'verbose' };
+  if (level === 'silent') {
+    return false;
+  }
+  const threshold = LEVELS.indexOf(map[level] ?? 'log');
+  return LEVELS.slice(0, threshold + 1);
+}
+
+/** JSON bodies for every route except those that read their raw body (webhooks). */
+function skipRawBodyPaths(parser: RequestHandler): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => (isRawBodyPath(req.url) ? next() : parser(req, res, next));
+}
+
+export interface CreateAppOptions {
+  clock?: Clock;
+}
+
+/** The configured application, not yet listening: main.ts listens on PORT, tests on a random port. */
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock: options.clock }), {
+    bodyParser: false,
+    logger: nestLogLevels(config.server.logLevel),
+    abortOnError: false,
+  });
+  app.set('trust proxy', config.server.trustProxy);
+  app.disable('x-powered-by');
+  app.use(skipRawBodyPaths(express.json({ limit: '1mb' })));
+  app.use(skipRawBodyPaths(express.urlencoded({ extended: false, limit: '1mb' })));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+  setupSwagger(app);
+  return app;
+}
+
+export function logBootWarnings(warnings: string[]): void {
+  const logger = new Logger('Boot');
+  for (const warning of warnings) {
+    logger.warn(`*** ${warning} ***`);
+  }
+}

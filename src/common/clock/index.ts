@@ -1,0 +1,3 @@
+export * from './clock.module';
+export * from './clock.token';
+export * from './system-clock';

@@ -1,0 +1,76 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AppConfig, APP_CONFIG } from '../config';
+import { CLOCK } from '../common/clock';
+import type { Clock } from '../core/clock';
+import { JobHandler, JobName, QueueName, QueueService } from '../queues';
+import { OutboxRepository, StaleSignalCursor } from './outbox.repository';
+
+const SCHEDULER_ID = 'outbox-sweep';
+
+/**
+ * The outbox sweep: rows left in a non-terminal state past the grace period are put on their queue again. Job ids
+ * come from the row id, so a row whose job still exists is not enqueued twice. Nothing is lost to a crash between
+ * commit and enqueue, or to a Redis outage.
+ */
+@Injectable()
+export class OutboxService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(OutboxService.name);
+
+  constructor(
+    private readonly repository: OutboxRepository,
+    private readonly queues: QueueService,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.config.server.role === 'api') {
+      return;
+    }
+    // Neither may hold up the boot: with Redis down they complete once it is back.
+    void this.schedule().catch((error: Error) => this.logger.warn(`sweep schedule not set: ${error.message}`));
+    void this.sweep().catch((error: Error) => this.logger.warn(`boot sweep failed: ${error.message}`));
+  }
+
+  @JobHandler(JobName.OutboxSweep)
+  async onSweepJob(): Promise<{ signals: number }> {
+    return this.sweep();
+  }
+
+  async sweep(): Promise<{ signals: number }> {
+    const now = this.clock.now();
+    const olderThan = new Date(now.getTime() - this.config.outbox.graceSeconds * 1000);
+    let cursor: StaleSignalCursor | null = null;
+    let total = 0;
+    for (;;) {
+      const rows = await this.repository.findStaleSignals(now, olderThan, this.config.outbox.batchSize, cursor);
+      if (rows.length === 0) {
+        break;
+      }
+      await this.queues.enqueueMany(
+        JobName.EnrichSignal,
+        rows.map((row) => ({ signalId: row.signal_id })),
+      );
+      total += rows.length;
+      const last = rows[rows.length - 1];
+      cursor = { createdAt: last.created_at, signalId: last.signal_id };
+      if (rows.length < this.config.outbox.batchSize) {
+        break;
+      }
+    }
+    if (total > 0) {
+      this.logger.debug(`outbox sweep re-offered ${total} signal(s) to the signals queue`);
+    }
+    return { signals: total };
+  }
+
+  private async schedule(): Promise<void> {
+    await this.queues
+      .queue(QueueName.Maintenance)
+      .upsertJobScheduler(
+        SCHEDULER_ID,
+        { every: this.config.outbox.sweepIntervalMs },
+        { name: JobName.OutboxSweep, data: { reason: 'schedule' }, opts: { removeOnComplete: 100, removeOnFail: 100 } },
+      );
+  }
+}

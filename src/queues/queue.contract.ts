@@ -1,0 +1,59 @@
+import type { JobsOptions } from 'bullmq';
+
+/*
+ * The queue contract: every queue, job name and payload in one place.
+ * NEVER RENAME a queue or a job name: they are stored in Redis with every waiting, delayed and failed job.
+ * Payloads carry ids only; PostgreSQL is the source of truth and every handler is idempotent on it.
+ */
+
+export enum QueueName {
+  /** Accepted signals waiting for enrichment and decision. */
+  Signals = 'signals',
+  /** Platform housekeeping: the outbox sweep and other schedules. */
+  Maintenance = 'maintenance',
+}
+
+export enum JobName {
+  EnrichSignal = 'signal.enrich',
+  OutboxSweep = 'outbox.sweep',
+}
+
+export interface JobPayloads {
+  [JobName.EnrichSignal]: { signalId: string };
+  [JobName.OutboxSweep]: { reason: 'schedule' | 'boot' | 'manual' };
+}
+
+export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
+  [JobName.EnrichSignal]: QueueName.Signals,
+  [JobName.OutboxSweep]: QueueName.Maintenance,
+};
+
+/** Job ids come from the domain id, so an enqueue repeated by the outbox sweep is a no-op while the job exists. */
+export const JOB_ID: { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null } = {
+  [JobName.EnrichSignal]: (data) => `signal-${data.signalId}`,
+  [JobName.OutboxSweep]: null,
+};
+
+/** Display names for Bull Board and monitoring. */
+export const QUEUE_DISPLAY_NAME: { readonly [Q in QueueName]: string } = {
+  [QueueName.Signals]: 'Signals (enrichment and decision)',
+  [QueueName.Maintenance]: 'Maintenance (outbox sweep, schedules)',
+};
+
+export const DEFAULT_JOB_OPTIONS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 24 * 3600, count: 10_000 },
+  removeOnFail: false,
+};
+
+/** Worker settings: a killed worker's job is picked up again within a minute (stalled check every 30 s). */
+export const WORKER_LOCK_DURATION_MS = 30_000;
+export const WORKER_STALLED_INTERVAL_MS = 30_000;
+export const WORKER_MAX_STALLED_COUNT = 2;
+
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N]; id?: string; attemptsMade: number };
+
+export function jobNamesOf(queue: QueueName): JobName[] {
+  return (Object.keys(JOB_QUEUE) as JobName[]).filter((name) => JOB_QUEUE[name] === queue);
+}

@@ -1,0 +1,78 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { JobsOptions, Queue } from 'bullmq';
+import { AppConfig, APP_CONFIG } from '../config';
+import { DEFAULT_JOB_OPTIONS, JOB_ID, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.contract';
+import { RedisStatusService, withTimeout } from './redis-status.service';
+
+export type EnqueueOutcome = 'enqueued' | 'skipped_redis_down' | 'failed';
+
+/** The one way to put work on a queue: typed by job name, job id from the domain id, shared options. */
+@Injectable()
+export class QueueService {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly queues = new Map<QueueName, Queue>();
+
+  constructor(
+    @InjectQueue(QueueName.Signals) signals: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    private readonly redisStatus: RedisStatusService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    const all: Record<QueueName, Queue> = { [QueueName.Signals]: signals, [QueueName.Maintenance]: maintenance };
+    for (const name of Object.values(QueueName)) {
+      // An unhandled 'error' event would crash the process while Redis is down.
+      all[name].on('error', (error: Error) => this.logger.debug(`queue ${name}: ${error.message}`));
+      this.queues.set(name, all[name]);
+    }
+  }
+
+  queue(name: QueueName): Queue {
+    const queue = this.queues.get(name);
+    if (!queue) {
+      throw new Error(`Unknown queue ${name}`);
+    }
+    return queue;
+  }
+
+  allQueues(): Queue[] {
+    return [...this.queues.values()];
+  }
+
+  /** Adds a job; throws when Redis refuses it. Callers that must not fail use `tryEnqueue`. */
+  async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+    const jobId = JOB_ID[name] as ((d: JobPayloads[N]) => string) | null;
+    await this.queue(JOB_QUEUE[name]).add(name, data, {
+      ...DEFAULT_JOB_OPTIONS,
+      ...(jobId ? { jobId: jobId(data) } : {}),
+      ...options,
+    });
+  }
+
+  async enqueueMany<N extends JobName>(name: N, items: JobPayloads[N][]): Promise<void> {
+    if (items.length === 0) {
+      return;
+    }
+    const jobId = JOB_ID[name] as ((d: JobPayloads[N]) => string) | null;
+    await this.queue(JOB_QUEUE[name]).addBulk(
+      items.map((data) => ({ name, data, opts: { ...DEFAULT_JOB_OPTIONS, ...(jobId ? { jobId: jobId(data) } : {}) } })),
+    );
+  }
+
+  /**
+   * Enqueue without ever failing the caller: skipped at once while Redis is down, bounded by a timeout otherwise.
+   * What is missed here the outbox sweep enqueues later (the row is already committed).
+   */
+  async tryEnqueue<N extends JobName>(name: N, data: JobPayloads[N]): Promise<EnqueueOutcome> {
+    if (!this.redisStatus.isReady()) {
+      return 'skipped_redis_down';
+    }
+    try {
+      await withTimeout(this.enqueue(name, data), this.config.webhook.enqueueTimeoutMs, 'enqueue timed out');
+      return 'enqueued';
+    } catch (error) {
+      this.logger.warn(`enqueue ${name} failed, left to the outbox sweep: ${(error as Error).message}`);
+      return 'failed';
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { AppConfig, APP_CONFIG } from '../config';
+import { redisOptionsFromUrl } from './redis-options';
+
+/**
+ * One small Redis connection that tells whether Redis is reachable right now: readiness checks use it, and the
+ * webhook skips its enqueue while Redis is down (the outbox sweep enqueues those signals once it is back).
+ */
+@Injectable()
+export class RedisStatusService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisStatusService.name);
+  private readonly client: Redis;
+  private lastError: string | null = null;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.client = new Redis({
+      ...redisOptionsFromUrl(config.redis.url),
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+      lazyConnect: false,
+    });
+    this.client.on('error', (error: Error) => {
+      if (this.lastError !== error.message) {
+        this.logger.warn(`Redis unavailable: ${error.message}`);
+      }
+      this.lastError = error.message;
+    });
+    this.client.on('ready', () => {
+      if (this.lastError) {
+        this.logger.log('Redis connection restored');
+      }
+      this.lastError = null;
+    });
+  }
+
+  isReady(): boolean {
+    return this.client.status === 'ready';
+  }
+
+  async ping(timeoutMs = 1000): Promise<void> {
+    if (!this.isReady()) {
+      throw new Error(`Redis not connected (${this.client.status}${this.lastError ? `: ${this.lastError}` : ''})`);
+    }
+    await withTimeout(this.client.ping(), timeoutMs, 'Redis PING timed out');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.client.disconnect();
+  }
+}
+
+export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

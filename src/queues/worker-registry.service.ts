@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { AppConfig, APP_CONFIG } from '../config';
+import { JOB_HANDLER_METADATA } from './job-handler.decorator';
+import {
+  JOB_QUEUE,
+  JobName,
+  jobNamesOf,
+  QueueName,
+  WORKER_LOCK_DURATION_MS,
+  WORKER_MAX_STALLED_COUNT,
+  WORKER_STALLED_INTERVAL_MS,
+} from './queue.contract';
+import { bullConnectionFromUrl } from './redis-options';
+
+type Handler = (job: Job) => Promise<unknown>;
+
+export interface HandlerRegistration {
+  jobName: string;
+  owner: string;
+}
+
+/**
+ * Checks the queue contract against the discovered handlers: no job name handled twice, no handler for a job name
+ * outside the contract, and every job name of a consumed queue handled. Returns queues with no consumer here.
+ */
+export function checkHandlers(registrations: HandlerRegistration[]): { unconsumedQueues: QueueName[] } {
+  const problems: string[] = [];
+  const known = new Set<string>(Object.values(JobName));
+  const owners = new Map<string, string[]>();
+  for (const { jobName, owner } of registrations) {
+    if (!known.has(jobName)) {
+      problems.push(`${owner} handles '${jobName}', which is not in the queue contract`);
+    }
+    owners.set(jobName, [...(owners.get(jobName) ?? []), owner]);
+  }
+  for (const [jobName, list] of owners) {
+    if (list.length > 1) {
+      problems.push(`job '${jobName}' has ${list.length} handlers: ${list.join(', ')}`);
+    }
+  }
+  const unconsumedQueues: QueueName[] = [];
+  for (const queue of Object.values(QueueName)) {
+    const names = jobNamesOf(queue);
+    const handled = names.filter((name) => owners.has(name));
+    if (handled.length === 0) {
+      unconsumedQueues.push(queue);
+    } else if (handled.length < names.length) {
+      problems.push(`queue '${queue}' has no handler for: ${names.filter((n) => !owners.has(n)).join(', ')}`);
+    }
+  }
+  if (problems.length > 0) {
+    throw new Error(`Queue contract check failed:\n  - ${problems.join('\n  - ')}`);
+  }
+  return { unconsumedQueues };
+}
+
+/** Finds every @JobHandler method, checks the contract at boot, and runs one BullMQ worker per consumed queue. */
+@Injectable()
+export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(WorkerRegistryService.name);
+  private readonly workers: Worker[] = [];
+  private readonly handlers = new Map<string, Handler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const registrations = this.discover();
+    const { unconsumedQueues } = checkHandlers(registrations);
+    if (this.config.server.role === 'api') {
+      this.logger.log('ROLE=api: no queue workers in this process');
+      return;
+    }
+    for (const queue of Object.values(QueueName)) {
+      if (!unconsumedQueues.includes(queue)) {
+        this.workers.push(this.startWorker(queue));
+      }
+    }
+    if (unconsumedQueues.length > 0) {
+      this.logger.warn(`No consumer in this build for queue(s): ${unconsumedQueues.join(', ')}; their jobs wait`);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await Promise.all(this.workers.map((worker) => worker.close()));
+  }
+
+  private discover(): HandlerRegistration[] {
+    const registrations: HandlerRegistration[] = [];
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance: unknown = wrapper.instance;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) {
+        continue;
+      }
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = (instance as Record<string, unknown>)[method];
+        if (typeof fn !== 'function') {
+          continue;
+        }
+        const jobName = this.reflector.get<string | undefined>(JOB_HANDLER_METADATA, fn as () => unknown);
+        if (jobName) {
+          const owner = `${instance.constructor.name}.${method}`;
+          registrations.push({ jobName, owner });
+          this.handlers.set(jobName, (job: Job) => (fn as (job: Job) => Promise<unknown>).call(instance, job));
+        }
+      }
+    }
+    return registrations;
+  }
+
+  private startWorker(queue: QueueName): Worker {
+    const worker = new Worker(queue, (job: Job) => this.process(job), {
+      connection: bullConnectionFromUrl(this.config.redis.url),
+      prefix: this.config.redis.queuePrefix,
+      concurrency: 5,
+      lockDuration: WORKER_LOCK_DURATION_MS,
+      stalledInterval: WORKER_STALLED_INTERVAL_MS,
+      maxStalledCount: WORKER_MAX_STALLED_COUNT,
+    });
+    worker.on('error', (error: Error) => this.logger.debug(`worker ${queue}: ${error.message}`));
+    worker.on('failed', (job, error) =>
+      this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+    );
+    this.logger.log(`Worker started for queue '${queue}' (${Object.keys(JOB_QUEUE).filter((n) => JOB_QUEUE[n as JobName] === queue).join(', ')})`);
+    return worker;
+  }
+
+  private async process(job: Job): Promise<unknown> {
+    const handler = this.handlers.get(job.name);
+    if (!handler) {
+      throw new UnrecoverableError(`No handler for job '${job.name}'`);
+    }
+    const started = process.hrtime.bigint();
+    this.logger.debug(`start ${job.name} ${job.id ?? ''}`);
+    try {
+      return await handler(job);
+    } finally {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      this.logger.debug(`end ${job.name} ${job.id ?? ''} in ${ms.toFixed(1)} ms`);
+    }
+  }
+}

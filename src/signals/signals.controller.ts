@@ -1,0 +1,56 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiError } from '../common/http/api-error';
+import { SignalViewDto } from './signal-view.dto';
+import { SignalRow, SignalsRepository } from './signals.repository';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function toSignalView(row: SignalRow): SignalViewDto {
+  return {
+    signal_id: row.signal_id,
+    status: row.status,
+    decision_only: row.decision_only,
+    rejection_reason: row.rejection_reason,
+    normalized: {
+      symbol: row.symbol,
+      exchange: row.exchange,
+      action: row.action,
+      direction: row.direction,
+      timeframe: row.timeframe,
+      timestamp: row.timestamp.toISOString(),
+    },
+    price: row.price,
+    is_test: row.is_test,
+    test_session_id: row.test_session_id,
+    test_scenario: row.test_scenario,
+    queued_until: row.queued_until ? row.queued_until.toISOString() : null,
+    request_id: row.request_id,
+    signal_hash: row.signal_hash,
+    received_at: row.received_at.toISOString(),
+    raw_payload: row.raw_payload,
+  };
+}
+
+@ApiTags('signals')
+@Controller('signals')
+export class SignalsController {
+  constructor(private readonly signals: SignalsRepository) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A stored signal with what was understood of it and its status' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiResponse({ status: 200, type: SignalViewDto })
+  @ApiResponse({ status: 400, description: 'Not a UUID (reason_code invalid_signal_id)' })
+  @ApiResponse({ status: 404, description: 'No such signal (reason_code signal_not_found)' })
+  async get(@Param('id') id: string): Promise<SignalViewDto> {
+    if (!UUID.test(id)) {
+      throw new ApiError(400, 'invalid_signal_id', 'Signal id must be a UUID', [{ field: 'id', message: 'must be a UUID' }]);
+    }
+    const row = await this.signals.findById(id);
+    if (!row) {
+      throw new ApiError(404, 'signal_not_found', `No signal ${id}`);
+    }
+    return toSignalView(row);
+  }
+}
