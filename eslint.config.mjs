@@ -31,14 +31,20 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'socket.io', 'express'], message: 'src/core must stay pure.' },
+            {
+              group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'socket.io', 'express'],
+              message: 'src/core must stay pure.',
+            },
             { group: ['../../*', '!../../core/*'], message: 'src/core imports only from src/core.' },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: 'Take now as an argument.' },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Take now as an argument.',
+        },
         { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take now as an argument.' },
       ],
     },

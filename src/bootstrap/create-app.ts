@@ -12,7 +12,14 @@ import { setupSwagger } from './swagger';
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
 export function nestLogLevels(level: string): LogLevel[] | false {
-  const map: Record<string, LogLevel> = { fatal: 'fatal', error: 'error', warn: 'warn', info: 'log', debug: 'debug', trace: 'verbose' };
+  const map: Record<string, LogLevel> = {
+    fatal: 'fatal',
+    error: 'error',
+    warn: 'warn',
+    info: 'log',
+    debug: 'debug',
+    trace: 'verbose',
+  };
   if (level === 'silent') {
     return false;
   }
@@ -22,7 +29,8 @@ export function nestLogLevels(level: string): LogLevel[] | false {
 
 /** JSON bodies for every route except those that read their raw body (webhooks). */
 function skipRawBodyPaths(parser: RequestHandler): RequestHandler {
-  return (req: Request, res: Response, next: NextFunction) => (isRawBodyPath(req.url) ? next() : parser(req, res, next));
+  return (req: Request, res: Response, next: NextFunction) =>
+    isRawBodyPath(req.url) ? next() : parser(req, res, next);
 }
 
 export interface CreateAppOptions {

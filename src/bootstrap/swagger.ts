@@ -9,7 +9,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         'errors answer { status, error, reason_code, details?, request_id }.',
     )
     .setVersion('0.1.0')
-    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Webhook-Signature', description: 'sha256=<hex HMAC-SHA256 of the raw body>' }, 'webhook-signature')
+    .addApiKey(
+      {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Webhook-Signature',
+        description: 'sha256=<hex HMAC-SHA256 of the raw body>',
+      },
+      'webhook-signature',
+    )
     .build();
   return SwaggerModule.createDocument(app, config);
 }

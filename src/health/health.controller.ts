@@ -30,7 +30,8 @@ export class HealthController {
       ]);
     } catch (error) {
       const response = error instanceof ServiceUnavailableException ? error.getResponse() : null;
-      const checks = (response as { details?: Record<string, { status: string; message?: string }> } | null)?.details ?? {};
+      const checks =
+        (response as { details?: Record<string, { status: string; message?: string }> } | null)?.details ?? {};
       const down = Object.entries(checks).filter(([, check]) => check.status !== 'up');
       throw new ApiError(
         503,

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { AppConfig, APP_CONFIG } from '../config';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../core/clock';
-import { JobHandler, JobName, QueueName, QueueService } from '../queues';
+import { JobHandler, JobName, QueueName, QueueService, RedisStatusService } from '../queues';
 import { OutboxRepository, StaleSignalCursor } from './outbox.repository';
 
 const SCHEDULER_ID = 'outbox-sweep';
@@ -19,6 +19,7 @@ export class OutboxService implements OnApplicationBootstrap {
   constructor(
     private readonly repository: OutboxRepository,
     private readonly queues: QueueService,
+    private readonly redisStatus: RedisStatusService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -27,9 +28,11 @@ export class OutboxService implements OnApplicationBootstrap {
     if (this.config.server.role === 'api') {
       return;
     }
-    // Neither may hold up the boot: with Redis down they complete once it is back.
-    void this.schedule().catch((error: Error) => this.logger.warn(`sweep schedule not set: ${error.message}`));
-    void this.sweep().catch((error: Error) => this.logger.warn(`boot sweep failed: ${error.message}`));
+    // Neither may hold up the boot: with Redis down they run once it is back.
+    this.redisStatus.whenReady(() => {
+      void this.schedule().catch((error: Error) => this.logger.warn(`sweep schedule not set: ${error.message}`));
+      void this.sweep().catch((error: Error) => this.logger.warn(`boot sweep failed: ${error.message}`));
+    });
   }
 
   @JobHandler(JobName.OutboxSweep)

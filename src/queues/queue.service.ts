@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { JobsOptions, Queue } from 'bullmq';
 import { AppConfig, APP_CONFIG } from '../config';
 import { DEFAULT_JOB_OPTIONS, JOB_ID, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.contract';
@@ -9,7 +9,7 @@ export type EnqueueOutcome = 'enqueued' | 'skipped_redis_down' | 'failed';
 
 /** The one way to put work on a queue: typed by job name, job id from the domain id, shared options. */
 @Injectable()
-export class QueueService {
+export class QueueService implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
 
@@ -27,6 +27,15 @@ export class QueueService {
     }
   }
 
+  /** With Redis unreachable a queue's close never settles its connection: drop it so the process can exit. */
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.redisStatus.isReady()) {
+      for (const queue of this.queues.values()) {
+        void queue.disconnect().catch(() => undefined);
+      }
+    }
+  }
+
   queue(name: QueueName): Queue {
     const queue = this.queues.get(name);
     if (!queue) {
@@ -41,7 +50,7 @@ export class QueueService {
 
   /** Adds a job; throws when Redis refuses it. Callers that must not fail use `tryEnqueue`. */
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
-    const jobId = JOB_ID[name] as ((d: JobPayloads[N]) => string) | null;
+    const jobId = JOB_ID[name];
     await this.queue(JOB_QUEUE[name]).add(name, data, {
       ...DEFAULT_JOB_OPTIONS,
       ...(jobId ? { jobId: jobId(data) } : {}),
@@ -53,7 +62,7 @@ export class QueueService {
     if (items.length === 0) {
       return;
     }
-    const jobId = JOB_ID[name] as ((d: JobPayloads[N]) => string) | null;
+    const jobId = JOB_ID[name];
     await this.queue(JOB_QUEUE[name]).addBulk(
       items.map((data) => ({ name, data, opts: { ...DEFAULT_JOB_OPTIONS, ...(jobId ? { jobId: jobId(data) } : {}) } })),
     );

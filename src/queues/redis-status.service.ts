@@ -12,6 +12,7 @@ export class RedisStatusService implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisStatusService.name);
   private readonly client: Redis;
   private lastError: string | null = null;
+  private readyWaiters: (() => void)[] = [];
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.client = new Redis({
@@ -32,7 +33,19 @@ export class RedisStatusService implements OnApplicationShutdown {
         this.logger.log('Redis connection restored');
       }
       this.lastError = null;
+      const waiters = this.readyWaiters;
+      this.readyWaiters = [];
+      waiters.forEach((resolve) => resolve());
     });
+  }
+
+  /** Runs `fn` as soon as Redis is reachable (now, or when it comes back); never while the app shuts down. */
+  whenReady(fn: () => void): void {
+    if (this.isReady()) {
+      fn();
+    } else {
+      this.readyWaiters.push(fn);
+    }
   }
 
   isReady(): boolean {
@@ -47,6 +60,7 @@ export class RedisStatusService implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.readyWaiters = [];
     this.client.disconnect();
   }
 }

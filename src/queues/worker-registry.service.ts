@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig, APP_CONFIG } from '../config';
@@ -13,6 +13,9 @@ import {
   WORKER_STALLED_INTERVAL_MS,
 } from './queue.contract';
 import { bullConnectionFromUrl } from './redis-options';
+import { RedisStatusService, withTimeout } from './redis-status.service';
+
+const WORKER_CLOSE_TIMEOUT_MS = 5000;
 
 type Handler = (job: Job) => Promise<unknown>;
 
@@ -58,12 +61,15 @@ export function checkHandlers(registrations: HandlerRegistration[]): { unconsume
 
 /** Finds every @JobHandler method, checks the contract at boot, and runs one BullMQ worker per consumed queue. */
 @Injectable()
-export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WorkerRegistryService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(WorkerRegistryService.name);
   private readonly workers: Worker[] = [];
   private readonly handlers = new Map<string, Handler>();
 
+  private shuttingDown = false;
+
   constructor(
+    private readonly redisStatus: RedisStatusService,
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
@@ -77,18 +83,33 @@ export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicat
       this.logger.log('ROLE=api: no queue workers in this process');
       return;
     }
-    for (const queue of Object.values(QueueName)) {
-      if (!unconsumedQueues.includes(queue)) {
-        this.workers.push(this.startWorker(queue));
+    // Workers start once Redis answers: a worker created against a dead Redis cannot be closed cleanly.
+    this.redisStatus.whenReady(() => {
+      if (this.shuttingDown) {
+        return;
       }
-    }
+      for (const queue of Object.values(QueueName)) {
+        if (!unconsumedQueues.includes(queue)) {
+          this.workers.push(this.startWorker(queue));
+        }
+      }
+    });
     if (unconsumedQueues.length > 0) {
       this.logger.warn(`No consumer in this build for queue(s): ${unconsumedQueues.join(', ')}; their jobs wait`);
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.close()));
+  /** Lets running jobs finish; if Redis is gone, stops waiting after WORKER_CLOSE_TIMEOUT_MS. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    await Promise.all(
+      this.workers.map((worker) =>
+        withTimeout(worker.close(), WORKER_CLOSE_TIMEOUT_MS, 'worker close timed out').catch((error: Error) => {
+          this.logger.warn(`${worker.name}: ${error.message}; forcing`);
+          void worker.close(true).catch(() => undefined);
+        }),
+      ),
+    );
   }
 
   private discover(): HandlerRegistration[] {
@@ -126,9 +147,15 @@ export class WorkerRegistryService implements OnApplicationBootstrap, OnApplicat
     });
     worker.on('error', (error: Error) => this.logger.debug(`worker ${queue}: ${error.message}`));
     worker.on('failed', (job, error) =>
-      this.logger.warn(`job ${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+      this.logger.warn(
+        `job ${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
+      ),
     );
-    this.logger.log(`Worker started for queue '${queue}' (${Object.keys(JOB_QUEUE).filter((n) => JOB_QUEUE[n as JobName] === queue).join(', ')})`);
+    this.logger.log(
+      `Worker started for queue '${queue}' (${Object.keys(JOB_QUEUE)
+        .filter((n) => JOB_QUEUE[n as JobName] === queue)
+        .join(', ')})`,
+    );
     return worker;
   }
 

@@ -45,7 +45,9 @@ export class SignalsController {
   @ApiResponse({ status: 404, description: 'No such signal (reason_code signal_not_found)' })
   async get(@Param('id') id: string): Promise<SignalViewDto> {
     if (!UUID.test(id)) {
-      throw new ApiError(400, 'invalid_signal_id', 'Signal id must be a UUID', [{ field: 'id', message: 'must be a UUID' }]);
+      throw new ApiError(400, 'invalid_signal_id', 'Signal id must be a UUID', [
+        { field: 'id', message: 'must be a UUID' },
+      ]);
     }
     const row = await this.signals.findById(id);
     if (!row) {

@@ -18,7 +18,11 @@ const BODY_DOC = {
 } as const;
 
 const RESPONSES = [
-  { status: 200, description: 'ACCEPTED, or DUPLICATE of a signal received inside the dedup window', type: WebhookAcceptedDto },
+  {
+    status: 200,
+    description: 'ACCEPTED, or DUPLICATE of a signal received inside the dedup window',
+    type: WebhookAcceptedDto,
+  },
   { status: 400, description: 'The alert could not be read: field errors and a reason code', type: WebhookRejectedDto },
   { status: 401, description: 'A webhook secret is configured and was not proven', type: WebhookRejectedDto },
   { status: 403, description: 'Source address not on TRADINGVIEW_IP_ALLOWLIST', type: WebhookRejectedDto },

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { stripNul, toJsonb } from '../common/db/pg-safe';
 import { NewSignalRecord, PersistOutcome, WebhookEventRecord } from './webhook.types';
 
 const INSERT_EVENT = `INSERT INTO webhook_events (
@@ -13,6 +14,11 @@ const INSERT_SIGNAL = `INSERT INTO signals (
   signal_id, symbol, exchange, action, direction, timeframe, timestamp, status, raw_payload, signal_hash, dedup_key,
   is_test, test_session_id, test_scenario, price, request_id, received_at, created_at, updated_at
 ) VALUES ($1,$2,$3,$4,$5,$6,$7,'pending',$8,$9,$10,$11,$12,$13,$14,$15,$16,$16,$16)`;
+
+/** The event log keeps what a rejected alert said even when it does not fit a column. */
+function clip(value: string | null | undefined, length: number): string | null {
+  return value === undefined || value === null ? null : stripNul(value.slice(0, length));
+}
 
 /** Queries of the ingestion path: one signal and its event in one transaction, dedup serialized per key. */
 @Injectable()
@@ -27,22 +33,22 @@ export class WebhookRepository {
       event.signalId,
       event.duplicateOf,
       event.status,
-      event.reasonCode,
-      event.errorMessage,
-      event.errorDetails === undefined || event.errorDetails === null ? null : JSON.stringify(event.errorDetails),
+      clip(event.reasonCode, 50),
+      event.errorMessage === null ? null : stripNul(event.errorMessage),
+      event.errorDetails === undefined || event.errorDetails === null ? null : toJsonb(event.errorDetails),
       event.httpStatus,
-      s.symbol ?? null,
-      s.exchange ?? null,
-      s.action ?? null,
-      s.direction ?? null,
-      s.timeframe ?? null,
+      clip(s.symbol, 20),
+      clip(s.exchange, 20),
+      clip(s.action, 10),
+      clip(s.direction, 10),
+      clip(s.timeframe, 10),
       Math.round(event.processingTimeMs),
-      event.rawPayload === null ? null : JSON.stringify(event.rawPayload),
+      event.rawPayload === null ? null : toJsonb(event.rawPayload),
       s.isTest ?? false,
-      s.testSessionId ?? null,
-      s.testScenario ?? null,
-      event.contentType,
-      event.sourceIp,
+      clip(s.testSessionId, 128),
+      clip(s.testScenario, 128),
+      clip(event.contentType, 100),
+      clip(event.sourceIp, 64),
       event.bodyFormat,
       event.payloadBytes,
       event.createdAt,
@@ -73,17 +79,17 @@ export class WebhookRepository {
         await manager.query(INSERT_SIGNAL, [
           record.signalId,
           s.symbol,
-          s.exchange,
+          clip(s.exchange, 20),
           s.action,
           s.direction,
           s.timeframe,
           s.timestamp,
-          JSON.stringify(record.rawPayload),
+          toJsonb(record.rawPayload),
           record.signalHash,
           record.dedupKey,
           s.isTest,
-          s.testSessionId,
-          s.testScenario,
+          clip(s.testSessionId, 128),
+          clip(s.testScenario, 128),
           s.price,
           record.requestId,
           record.receivedAt,

@@ -136,13 +136,21 @@ export class WebhookService {
       requireTimeframe: settings.requireTimeframe,
     });
     if (!normalized.ok) {
-      return this.reject(request, requestId, receivedAt, parsed.alert, text, {
-        httpStatus: 400,
-        status: 'invalid_payload',
-        reasonCode: normalized.reasonCode,
-        error: 'Invalid payload',
-        details: normalized.errors,
-      }, normalized.partial);
+      return this.reject(
+        request,
+        requestId,
+        receivedAt,
+        parsed.alert,
+        text,
+        {
+          httpStatus: 400,
+          status: 'invalid_payload',
+          reasonCode: normalized.reasonCode,
+          error: 'Invalid payload',
+          details: normalized.errors,
+        },
+        normalized.partial,
+      );
     }
     return this.accept(request, requestId, receivedAt, parsed.alert, text, normalized.signal, normalized.warnings);
   }
@@ -164,7 +172,15 @@ export class WebhookService {
     try {
       outcome = await withTimeout(
         this.repository.insertSignalOnce(
-          { signalId, requestId, signal, rawPayload: storedPayload, signalHash: signalHash(signal), dedupKey: dedupKey(signal), receivedAt },
+          {
+            signalId,
+            requestId,
+            signal,
+            rawPayload: storedPayload,
+            signalHash: signalHash(signal),
+            dedupKey: dedupKey(signal),
+            receivedAt,
+          },
           windowStart,
           (result) => ({
             ...this.eventBase(request, requestId, eventId, receivedAt, alert, text),
@@ -184,7 +200,9 @@ export class WebhookService {
       );
     } catch (error) {
       const unavailable = isDatabaseUnavailable(error);
-      this.logger.error(`signal not stored (${unavailable ? 'database unavailable' : 'error'}): ${(error as Error).message}`);
+      this.logger.error(
+        `signal not stored (${unavailable ? 'database unavailable' : 'error'}): ${(error as Error).message}`,
+      );
       return {
         httpStatus: unavailable ? 503 : 500,
         body: {
@@ -265,7 +283,15 @@ export class WebhookService {
     text: string | null,
   ): Pick<
     WebhookEventRecord,
-    'eventId' | 'requestId' | 'processingTimeMs' | 'rawPayload' | 'contentType' | 'sourceIp' | 'bodyFormat' | 'payloadBytes' | 'createdAt'
+    | 'eventId'
+    | 'requestId'
+    | 'processingTimeMs'
+    | 'rawPayload'
+    | 'contentType'
+    | 'sourceIp'
+    | 'bodyFormat'
+    | 'payloadBytes'
+    | 'createdAt'
   > {
     return {
       eventId,
@@ -301,7 +327,9 @@ export class WebhookService {
       return json.length <= max ? redacted : { _truncated: true, _text: json.slice(0, max) };
     }
     const redactedText = redactSecretsInText(text);
-    return redactedText.length <= max ? { _text: redactedText } : { _truncated: true, _text: redactedText.slice(0, max) };
+    return redactedText.length <= max
+      ? { _text: redactedText }
+      : { _truncated: true, _text: redactedText.slice(0, max) };
   }
 
   private elapsedMs(request: WebhookRequest): number {

@@ -1,12 +1,7 @@
 import type { AlertFormat, NormalizedSignal } from '../core/signal/signal.types';
 
 export type WebhookEventStatus =
-  | 'accepted'
-  | 'duplicate'
-  | 'invalid_signature'
-  | 'invalid_payload'
-  | 'forbidden'
-  | 'error';
+  'accepted' | 'duplicate' | 'invalid_signature' | 'invalid_payload' | 'forbidden' | 'error';
 
 /** What the webhook_events log keeps of every request, accepted or not. */
 export interface WebhookEventRecord {

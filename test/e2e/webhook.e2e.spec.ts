@@ -32,17 +32,34 @@ describe('POST /webhook (e2e over HTTP)', () => {
     });
     expect(res.body.normalized.timestamp).toBe(new Date(1771342200 * 1000).toISOString());
     const [signal] = await t.dataSource.query('SELECT * FROM signals WHERE signal_id = $1', [res.body.signal_id]);
-    expect(signal).toMatchObject({ symbol: 'SPY', action: 'entry', direction: 'long', status: 'pending', timeframe: '5m' });
-    const [event] = await t.dataSource.query('SELECT * FROM webhook_events WHERE event_id = $1', [res.body.webhook_event_id]);
+    expect(signal).toMatchObject({
+      symbol: 'SPY',
+      action: 'entry',
+      direction: 'long',
+      status: 'pending',
+      timeframe: '5m',
+    });
+    const [event] = await t.dataSource.query('SELECT * FROM webhook_events WHERE event_id = $1', [
+      res.body.webhook_event_id,
+    ]);
     expect(event).toMatchObject({ status: 'accepted', signal_id: res.body.signal_id, http_status: 200 });
     const job = await t.app.get(QueueService).queue(QueueName.Signals).getJob(`signal-${res.body.signal_id}`);
     expect(job?.data).toEqual({ signalId: res.body.signal_id });
   });
 
   it('reads JSON sent as text/plain, as TradingView does', async () => {
-    const res = await post('{"ticker":"NASDAQ:QQQ","action":"sell","sentiment":"bearish","interval":"15"}', 'text/plain');
+    const res = await post(
+      '{"ticker":"NASDAQ:QQQ","action":"sell","sentiment":"bearish","interval":"15"}',
+      'text/plain',
+    );
     expect(res.status).toBe(200);
-    expect(res.body.normalized).toMatchObject({ symbol: 'QQQ', exchange: 'NASDAQ', action: 'entry', direction: 'short', timeframe: '15m' });
+    expect(res.body.normalized).toMatchObject({
+      symbol: 'QQQ',
+      exchange: 'NASDAQ',
+      action: 'entry',
+      direction: 'short',
+      timeframe: '15m',
+    });
   });
 
   it('reads a key=value text alert', async () => {
@@ -52,7 +69,13 @@ describe('POST /webhook (e2e over HTTP)', () => {
   });
 
   it('turns a strategy exit into an exit of the long, never a short entry', async () => {
-    const res = await post({ ticker: 'AMEX:SPY', action: 'sell', market_position: 'flat', prev_market_position: 'long', interval: '5' });
+    const res = await post({
+      ticker: 'AMEX:SPY',
+      action: 'sell',
+      market_position: 'flat',
+      prev_market_position: 'long',
+      interval: '5',
+    });
     expect(res.status).toBe(200);
     expect(res.body.normalized).toMatchObject({ action: 'exit', direction: 'long' });
   });
@@ -62,13 +85,19 @@ describe('POST /webhook (e2e over HTTP)', () => {
     const first = await post(alert);
     t.clock.advance(30_000);
     const second = await post(alert);
-    expect(second.body).toMatchObject({ status: 'DUPLICATE', signal_id: first.body.signal_id, reason_code: 'duplicate_signal' });
+    expect(second.body).toMatchObject({
+      status: 'DUPLICATE',
+      signal_id: first.body.signal_id,
+      reason_code: 'duplicate_signal',
+    });
     expect({ ...second.body.normalized, timestamp: null }).toEqual({ ...first.body.normalized, timestamp: null });
     t.clock.advance(31_000);
     const third = await post(alert);
     expect(third.body.status).toBe('ACCEPTED');
     expect(third.body.signal_id).not.toBe(first.body.signal_id);
-    const events = await t.dataSource.query(`SELECT status, duplicate_of FROM webhook_events WHERE symbol = 'MSFT' ORDER BY created_at`);
+    const events = await t.dataSource.query(
+      `SELECT status, duplicate_of FROM webhook_events WHERE symbol = 'MSFT' ORDER BY created_at`,
+    );
     expect(events).toEqual([
       { status: 'accepted', duplicate_of: null },
       { status: 'duplicate', duplicate_of: first.body.signal_id },
@@ -81,7 +110,9 @@ describe('POST /webhook (e2e over HTTP)', () => {
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ status: 'REJECTED', reason_code: 'missing_symbol' });
     expect(res.body.details).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'symbol' })]));
-    const [event] = await t.dataSource.query('SELECT * FROM webhook_events WHERE event_id = $1', [res.body.webhook_event_id]);
+    const [event] = await t.dataSource.query('SELECT * FROM webhook_events WHERE event_id = $1', [
+      res.body.webhook_event_id,
+    ]);
     expect(event).toMatchObject({ status: 'invalid_payload', reason_code: 'missing_symbol', http_status: 400 });
   });
 
@@ -96,10 +127,20 @@ describe('POST /webhook (e2e over HTTP)', () => {
     const res = await post({ symbol: 'SPY', direction: 'long', pad: 'x'.repeat(140 * 1024) });
     expect(res.status).toBe(413);
     expect(res.body.reason_code).toBe('payload_too_large');
-    const [event] = await t.dataSource.query('SELECT status, reason_code, http_status FROM webhook_events WHERE event_id = $1', [
-      res.body.webhook_event_id,
-    ]);
+    const [event] = await t.dataSource.query(
+      'SELECT status, reason_code, http_status FROM webhook_events WHERE event_id = $1',
+      [res.body.webhook_event_id],
+    );
     expect(event).toEqual({ status: 'invalid_payload', reason_code: 'payload_too_large', http_status: 413 });
+  });
+
+  it('stores alerts carrying characters PostgreSQL cannot hold, and ignores absurd prices', async () => {
+    const res = await post({ symbol: 'AMD', direction: 'long', timeframe: '2', note: 'a\u0000b', price: 1e20 });
+    expect(res.status).toBe(200);
+    const [signal] = await t.dataSource.query('SELECT price, raw_payload FROM signals WHERE signal_id = $1', [res.body.signal_id]);
+    expect(signal.price).toBeNull();
+    expect(signal.raw_payload.note).toBe('a\uFFFDb');
+    expect(res.body.warnings.join(' ')).toContain('price');
   });
 
   it('stores the timeframe as unknown when the alert has none', async () => {

@@ -40,8 +40,12 @@ export function testConfig(databaseUrl: string, queuePrefix: string, env: Record
 }
 
 /** The whole app on a random port against the real PostgreSQL (own database) and Redis (own key prefix). */
-export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp & { dropDatabase: () => Promise<void> }> {
-  const database = options.databaseUrl ? { url: options.databaseUrl, drop: async () => undefined } : await createTestDatabase();
+export async function startTestApp(
+  options: TestAppOptions = {},
+): Promise<TestApp & { dropDatabase: () => Promise<void> }> {
+  const database = options.databaseUrl
+    ? { url: options.databaseUrl, drop: async () => undefined }
+    : await createTestDatabase();
   const queuePrefix = options.queuePrefix ?? uniqueName('bulltest');
   const config = testConfig(database.url, queuePrefix, options.env);
   const clock = options.clock ?? new ManualClock(PINNED_NOW);

@@ -9,7 +9,12 @@ describe('webhook auth with HMAC_SECRET set', () => {
   let t: Started;
   let n = 0;
   /** A fresh alert each time so dedup never interferes. */
-  const alert = (extra: Record<string, unknown> = {}) => ({ symbol: 'SPY', direction: 'long', timeframe: String(++n), ...extra });
+  const alert = (extra: Record<string, unknown> = {}) => ({
+    symbol: 'SPY',
+    direction: 'long',
+    timeframe: String(++n),
+    ...extra,
+  });
   const sign = (body: string, key = SECRET) => `sha256=${createHmac('sha256', key).update(body).digest('hex')}`;
 
   beforeAll(async () => {
@@ -22,25 +27,36 @@ describe('webhook auth with HMAC_SECRET set', () => {
   });
 
   const eventOf = async (id: string) =>
-    (await t.dataSource.query('SELECT status, reason_code, raw_payload FROM webhook_events WHERE event_id = $1', [id]))[0];
+    (
+      await t.dataSource.query('SELECT status, reason_code, raw_payload FROM webhook_events WHERE event_id = $1', [id])
+    )[0];
 
   it('rejects a request that proves nothing with 401 and logs it', async () => {
     const res = await request(t.url).post('/webhook').send(alert());
     expect(res.status).toBe(401);
     expect(res.body).toMatchObject({ status: 'REJECTED', reason_code: 'missing_credentials' });
-    expect(await eventOf(res.body.webhook_event_id)).toMatchObject({ status: 'invalid_signature', reason_code: 'missing_credentials' });
+    expect(await eventOf(res.body.webhook_event_id)).toMatchObject({
+      status: 'invalid_signature',
+      reason_code: 'missing_credentials',
+    });
   });
 
   it('accepts the secret in the body and never stores it', async () => {
-    const res = await request(t.url).post('/webhook').send(alert({ secret: SECRET }));
+    const res = await request(t.url)
+      .post('/webhook')
+      .send(alert({ secret: SECRET }));
     expect(res.status).toBe(200);
-    const [signal] = await t.dataSource.query('SELECT raw_payload FROM signals WHERE signal_id = $1', [res.body.signal_id]);
+    const [signal] = await t.dataSource.query('SELECT raw_payload FROM signals WHERE signal_id = $1', [
+      res.body.signal_id,
+    ]);
     expect(JSON.stringify(signal.raw_payload)).not.toContain(SECRET);
     expect(JSON.stringify((await eventOf(res.body.webhook_event_id)).raw_payload)).not.toContain(SECRET);
   });
 
   it('rejects a wrong body secret and does not store it either', async () => {
-    const res = await request(t.url).post('/webhook').send(alert({ secret: 'wrong-secret' }));
+    const res = await request(t.url)
+      .post('/webhook')
+      .send(alert({ secret: 'wrong-secret' }));
     expect(res.status).toBe(401);
     expect(res.body.reason_code).toBe('invalid_secret');
     expect(JSON.stringify((await eventOf(res.body.webhook_event_id)).raw_payload)).not.toContain('wrong-secret');
@@ -52,7 +68,9 @@ describe('webhook auth with HMAC_SECRET set', () => {
       .set('Content-Type', 'text/plain')
       .send(`symbol=QQQ; action=sell; tf=${++n}; secret=${SECRET}`);
     expect(res.status).toBe(200);
-    const [signal] = await t.dataSource.query('SELECT raw_payload FROM signals WHERE signal_id = $1', [res.body.signal_id]);
+    const [signal] = await t.dataSource.query('SELECT raw_payload FROM signals WHERE signal_id = $1', [
+      res.body.signal_id,
+    ]);
     expect(JSON.stringify(signal.raw_payload)).not.toContain(SECRET);
   });
 
@@ -65,7 +83,11 @@ describe('webhook auth with HMAC_SECRET set', () => {
 
   it('accepts an HMAC signature of the raw body and rejects a bad one', async () => {
     const body = JSON.stringify(alert());
-    const ok = await request(t.url).post('/webhook').set('Content-Type', 'application/json').set('X-Webhook-Signature', sign(body)).send(body);
+    const ok = await request(t.url)
+      .post('/webhook')
+      .set('Content-Type', 'application/json')
+      .set('X-Webhook-Signature', sign(body))
+      .send(body);
     expect(ok.status).toBe(200);
     const other = JSON.stringify(alert());
     const bad = await request(t.url)
@@ -79,7 +101,11 @@ describe('webhook auth with HMAC_SECRET set', () => {
 
   it('does not let a valid body secret excuse a forged signature', async () => {
     const body = JSON.stringify(alert({ secret: SECRET }));
-    const res = await request(t.url).post('/webhook').set('Content-Type', 'application/json').set('X-Webhook-Signature', 'sha256=' + '0'.repeat(64)).send(body);
+    const res = await request(t.url)
+      .post('/webhook')
+      .set('Content-Type', 'application/json')
+      .set('X-Webhook-Signature', 'sha256=' + '0'.repeat(64))
+      .send(body);
     expect(res.status).toBe(401);
   });
 
@@ -109,12 +135,17 @@ describe('TradingView IP allowlist', () => {
     const res = await request(t.url).post('/webhook').send({ symbol: 'SPY', direction: 'long' });
     expect(res.status).toBe(403);
     expect(res.body.reason_code).toBe('ip_not_allowed');
-    const [event] = await t.dataSource.query('SELECT status FROM webhook_events WHERE event_id = $1', [res.body.webhook_event_id]);
+    const [event] = await t.dataSource.query('SELECT status FROM webhook_events WHERE event_id = $1', [
+      res.body.webhook_event_id,
+    ]);
     expect(event.status).toBe('forbidden');
   });
 
   it('lets TradingView in behind a trusted proxy', async () => {
-    const res = await request(t.url).post('/webhook').set('X-Forwarded-For', '52.89.214.238').send({ symbol: 'SPY', direction: 'long' });
+    const res = await request(t.url)
+      .post('/webhook')
+      .set('X-Forwarded-For', '52.89.214.238')
+      .send({ symbol: 'SPY', direction: 'long' });
     expect(res.status).toBe(200);
   });
 });

@@ -25,7 +25,9 @@ describe('webhook dedup under concurrency', () => {
     expect(new Set(replies.map((r) => r.body.signal_id))).toEqual(new Set([accepted.body.signal_id]));
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM signals WHERE symbol = 'SPY'`);
     expect(count).toBe(1);
-    const [{ events }] = await t.dataSource.query(`SELECT count(*)::int AS events FROM webhook_events WHERE symbol = 'SPY'`);
+    const [{ events }] = await t.dataSource.query(
+      `SELECT count(*)::int AS events FROM webhook_events WHERE symbol = 'SPY'`,
+    );
     expect(events).toBe(100);
   });
 
@@ -37,7 +39,9 @@ describe('webhook dedup under concurrency', () => {
 
   it('keeps test alerts apart from live ones', async () => {
     const live = await request(t.url).post('/webhook').send({ symbol: 'IWM', direction: 'short', timeframe: '1' });
-    const test = await request(t.url).post('/webhook').send({ symbol: 'IWM', direction: 'short', timeframe: '1', is_test: true });
+    const test = await request(t.url)
+      .post('/webhook')
+      .send({ symbol: 'IWM', direction: 'short', timeframe: '1', is_test: true });
     expect([live.body.status, test.body.status]).toEqual(['ACCEPTED', 'ACCEPTED']);
     expect(test.body.is_test).toBe(true);
   });

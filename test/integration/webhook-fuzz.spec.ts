@@ -4,7 +4,14 @@ import { startTestApp } from '../helpers/test-app';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
-const CONTENT_TYPES = ['application/json', 'text/plain', 'text/plain; charset=utf-8', 'application/x-www-form-urlencoded', 'application/octet-stream', 'text/html'];
+const CONTENT_TYPES = [
+  'application/json',
+  'text/plain',
+  'text/plain; charset=utf-8',
+  'application/x-www-form-urlencoded',
+  'application/octet-stream',
+  'text/html',
+];
 
 /** Bodies of every shape: arbitrary JSON values, alert-like objects with odd values, and arbitrary text. */
 const body = fc.oneof(
@@ -24,7 +31,12 @@ const body = fc.oneof(
     .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 300 }),
   fc.string({ unit: 'binary', maxLength: 300 }),
-  fc.array(fc.constantFrom('symbol=SPY', 'action=buy', 'tf=5', ',', ';', '|', '\n', '=', '{', '}', '"', "'", 'SPY', 'sell'), { maxLength: 12 }).map((parts) => parts.join('')),
+  fc
+    .array(
+      fc.constantFrom('symbol=SPY', 'action=buy', 'tf=5', ',', ';', '|', '\n', '=', '{', '}', '"', "'", 'SPY', 'sell'),
+      { maxLength: 12 },
+    )
+    .map((parts) => parts.join('')),
 );
 
 describe('no body of any shape or content type gets a 500', () => {
@@ -42,7 +54,10 @@ describe('no body of any shape or content type gets a 500', () => {
   it('answers every request with 200, 400 or 413 and a reason when refused', async () => {
     await fc.assert(
       fc.asyncProperty(body, fc.constantFrom(...CONTENT_TYPES), async (text, contentType) => {
-        const res = await request(t.url).post('/webhook').set('Content-Type', contentType).send(Buffer.from(text, 'utf8'));
+        const res = await request(t.url)
+          .post('/webhook')
+          .set('Content-Type', contentType)
+          .send(Buffer.from(text, 'utf8'));
         expect([200, 400, 413]).toContain(res.status);
         if (res.status !== 200) {
           expect(typeof res.body.reason_code).toBe('string');

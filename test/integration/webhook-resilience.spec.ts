@@ -68,7 +68,9 @@ describe('ingestion when PostgreSQL is unreachable', () => {
     const viaProxy = databaseUrl(database.name).replace(':5432/', `:${port}/`);
     const t = await startTestApp({ databaseUrl: viaProxy });
     try {
-      expect((await request(t.url).post('/webhook').send({ symbol: 'QQQ', direction: 'long', timeframe: '1' })).status).toBe(200);
+      expect(
+        (await request(t.url).post('/webhook').send({ symbol: 'QQQ', direction: 'long', timeframe: '1' })).status,
+      ).toBe(200);
       await proxy.cut();
       const started = Date.now();
       const res = await request(t.url).post('/webhook').send({ symbol: 'QQQ', direction: 'short', timeframe: '1' });

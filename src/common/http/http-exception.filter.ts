@@ -48,8 +48,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       error = typeof response === 'string' ? response : exception.message;
       reasonCode = REASON_BY_STATUS[status] ?? 'http_error';
-      if (typeof response === 'object' && response !== null && Array.isArray((response as { message?: unknown }).message)) {
-        details = ((response as { message: string[] }).message).map((message) => ({
+      if (
+        typeof response === 'object' &&
+        response !== null &&
+        Array.isArray((response as { message?: unknown }).message)
+      ) {
+        details = (response as { message: string[] }).message.map((message) => ({
           field: message.split(' ')[0] ?? 'body',
           message,
         }));
@@ -67,7 +71,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return;
     }
     res.setHeader('X-Request-Id', requestId);
-    res.status(status).json({ status, error, reason_code: reasonCode, ...(details ? { details } : {}), request_id: requestId });
+    res
+      .status(status)
+      .json({ status, error, reason_code: reasonCode, ...(details ? { details } : {}), request_id: requestId });
   }
 }
 

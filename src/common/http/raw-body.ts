@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 
-export type RawBodyResult = { ok: true; body: Buffer } | { ok: false; reason: 'too_large'; bytes: number } | { ok: false; reason: 'aborted' };
+export type RawBodyResult =
+  { ok: true; body: Buffer } | { ok: false; reason: 'too_large'; bytes: number } | { ok: false; reason: 'aborted' };
 
 /**
  * Reads the request body as bytes, up to `limit`. Routes that verify signatures read their own body (the global

@@ -158,13 +158,16 @@ function complete(partial: Partial<NormalizedSignal>): NormalizedSignal {
   };
 }
 
+const MAX_AMOUNT = 1e12;
+
 function readAmount(reader: FieldReader, fields: readonly string[], name: string, warnings: string[]): number | null {
   const leaf = reader.first(fields);
   if (!leaf || reader.isPlaceholder(leaf)) {
     return null;
   }
   const n = toNumber(leaf.value);
-  if (n === null || n < 0 || (name === 'price' && n === 0)) {
+  // Stored as NUMERIC(18,6): anything at or above 1e12 is not a real price or size.
+  if (n === null || !Number.isFinite(n) || n < 0 || n >= MAX_AMOUNT || (name === 'price' && n === 0)) {
     warnings.push(`ignored unreadable ${name} '${clip(leaf.value)}' in '${leaf.path}'`);
     return null;
   }

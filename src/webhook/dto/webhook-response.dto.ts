@@ -60,7 +60,11 @@ export class WebhookAcceptedDto {
   @ApiProperty({ type: NormalizedSignalDto, description: 'What the platform understood of the alert' })
   normalized: NormalizedSignalDto;
 
-  @ApiProperty({ type: [String], example: [], description: 'Things read leniently (e.g. placeholders in unused fields)' })
+  @ApiProperty({
+    type: [String],
+    example: [],
+    description: 'Things read leniently (e.g. placeholders in unused fields)',
+  })
   warnings: string[];
 }
 
