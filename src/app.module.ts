@@ -4,6 +4,7 @@ import { ClockModule } from './common/clock';
 import { AppConfig, AppConfigModule } from './config';
 import type { Clock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
+import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues';
@@ -31,6 +32,7 @@ export class AppModule {
         WebhookModule,
         SignalsModule,
         OutboxModule,
+        FeatureFlagsModule,
       ],
     };
   }

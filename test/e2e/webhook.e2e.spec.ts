@@ -137,7 +137,9 @@ describe('POST /webhook (e2e over HTTP)', () => {
   it('stores alerts carrying characters PostgreSQL cannot hold, and ignores absurd prices', async () => {
     const res = await post({ symbol: 'AMD', direction: 'long', timeframe: '2', note: 'a\u0000b', price: 1e20 });
     expect(res.status).toBe(200);
-    const [signal] = await t.dataSource.query('SELECT price, raw_payload FROM signals WHERE signal_id = $1', [res.body.signal_id]);
+    const [signal] = await t.dataSource.query('SELECT price, raw_payload FROM signals WHERE signal_id = $1', [
+      res.body.signal_id,
+    ]);
     expect(signal.price).toBeNull();
     expect(signal.raw_payload.note).toBe('a\uFFFDb');
     expect(res.body.warnings.join(' ')).toContain('price');

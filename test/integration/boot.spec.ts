@@ -1,0 +1,64 @@
+import request from 'supertest';
+import { createTestDatabase } from '../setup/test-database';
+import { startTestApp } from '../helpers/test-app';
+
+describe('first boot and later boots', () => {
+  it('seeds feature flags from the environment once, after which the database row wins', async () => {
+    const database = await createTestDatabase();
+    try {
+      const first = await startTestApp({ databaseUrl: database.url, env: { ENABLE_VARIANT_B: 'true' } });
+      const flag = async (name: string) =>
+        (await first.dataSource.query('SELECT enabled, updated_by FROM feature_flags WHERE name = $1', [name]))[0];
+      expect(await flag('enable_variant_b')).toEqual({ enabled: true, updated_by: 'environment' });
+      expect(await flag('enable_shadow_execution')).toEqual({ enabled: false, updated_by: 'environment' });
+      await first.dataSource.query(
+        `UPDATE feature_flags SET enabled = false, updated_by = 'operator' WHERE name = 'enable_variant_b'`,
+      );
+      await first.close();
+
+      const second = await startTestApp({ databaseUrl: database.url, env: { ENABLE_VARIANT_B: 'true' } });
+      const [row] = await second.dataSource.query(
+        `SELECT enabled, updated_by FROM feature_flags WHERE name = 'enable_variant_b'`,
+      );
+      expect(row).toEqual({ enabled: false, updated_by: 'operator' });
+      await second.close();
+      await second.dropDatabase();
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+describe('Bull Board', () => {
+  it('is not mounted without credentials', async () => {
+    const t = await startTestApp();
+    try {
+      expect((await request(t.url).get('/admin/queues')).status).toBe(404);
+    } finally {
+      await t.close();
+      await t.dropDatabase();
+    }
+  });
+
+  it('asks for basic auth and shows every queue with its display name', async () => {
+    const t = await startTestApp({ env: { BULL_BOARD_USERNAME: 'ops', BULL_BOARD_PASSWORD: 'board-pass' } });
+    try {
+      const anonymous = await request(t.url).get('/admin/queues');
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers['www-authenticate']).toContain('Basic');
+      expect((await request(t.url).get('/admin/queues').auth('ops', 'wrong')).status).toBe(401);
+      expect((await request(t.url).get('/admin/queues').auth('ops', 'board-pass')).status).toBe(200);
+      const queues = await request(t.url).get('/admin/queues/api/queues').auth('ops', 'board-pass');
+      expect(queues.status).toBe(200);
+      const names = (queues.body.queues as { name: string; displayName?: string }[]).map(
+        (q) => q.displayName ?? q.name,
+      );
+      expect(names).toEqual(
+        expect.arrayContaining(['Signals (enrichment and decision)', 'Maintenance (outbox sweep, schedules)']),
+      );
+    } finally {
+      await t.close();
+      await t.dropDatabase();
+    }
+  });
+});
