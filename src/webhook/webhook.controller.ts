@@ -27,6 +27,7 @@ const RESPONSES = [
   { status: 401, description: 'A webhook secret is configured and was not proven', type: WebhookRejectedDto },
   { status: 403, description: 'Source address not on TRADINGVIEW_IP_ALLOWLIST', type: WebhookRejectedDto },
   { status: 413, description: 'Body larger than WEBHOOK_MAX_BODY_BYTES (128 KB)', type: WebhookRejectedDto },
+  { status: 429, description: 'Over WEBHOOK_RATE_LIMIT_PER_MINUTE (off by default)', type: WebhookRejectedDto },
   { status: 503, description: 'Database unavailable: retry (TradingView retries 5xx)', type: WebhookRejectedDto },
 ];
 
@@ -67,6 +68,7 @@ export class WebhookController {
   @ApiResponse(RESPONSES[3])
   @ApiResponse(RESPONSES[4])
   @ApiResponse(RESPONSES[5])
+  @ApiResponse(RESPONSES[6])
   async receive(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.handle(req, res, null);
   }
@@ -90,6 +92,7 @@ export class WebhookController {
   @ApiResponse(RESPONSES[3])
   @ApiResponse(RESPONSES[4])
   @ApiResponse(RESPONSES[5])
+  @ApiResponse(RESPONSES[6])
   async receiveWithToken(@Param('token') token: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     await this.handle(req, res, token);
   }

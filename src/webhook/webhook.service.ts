@@ -16,6 +16,7 @@ import type { FieldError, NormalizedSignal, ParsedAlert } from '../core/signal/s
 import { JobName, QueueService } from '../queues';
 import { withTimeout } from '../queues/redis-status.service';
 import { buildIpAllowlist } from './ip-allowlist';
+import { WebhookRateLimiter } from './webhook-rate-limit';
 import { verifyWebhookAuth } from './webhook-auth';
 import { WebhookRepository } from './webhook.repository';
 import { PersistOutcome, WebhookEventRecord, WebhookEventStatus } from './webhook.types';
@@ -71,6 +72,7 @@ export function toNormalizedView(signal: NormalizedSignal): NormalizedView {
 export class WebhookService {
   private readonly logger = new Logger(WebhookService.name);
   private readonly isIpAllowed: (clientIp: string | undefined) => boolean;
+  private readonly rateLimiter: WebhookRateLimiter;
 
   constructor(
     private readonly repository: WebhookRepository,
@@ -79,6 +81,7 @@ export class WebhookService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     this.isIpAllowed = buildIpAllowlist(config.webhook.ipAllowlist);
+    this.rateLimiter = new WebhookRateLimiter(config.webhook.rateLimitPerMinute);
   }
 
   async ingest(request: WebhookRequest): Promise<WebhookReply> {
@@ -92,6 +95,14 @@ export class WebhookService {
         status: 'forbidden',
         reasonCode: 'ip_not_allowed',
         error: `Source address ${request.clientIp ?? 'unknown'} is not on the webhook allowlist`,
+      });
+    }
+    if (!this.rateLimiter.allow(request.clientIp ?? 'unknown', receivedAt.getTime())) {
+      return this.reject(request, requestId, receivedAt, null, null, {
+        httpStatus: 429,
+        status: 'forbidden',
+        reasonCode: 'rate_limited',
+        error: `More than ${settings.rateLimitPerMinute} alerts a minute from ${request.clientIp ?? 'unknown'}`,
       });
     }
     if (request.tooLargeBytes !== null || !request.rawBody) {

@@ -149,3 +149,22 @@ describe('TradingView IP allowlist', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('optional webhook rate limit', () => {
+  it('answers 429 with a reason code past the limit and logs it', async () => {
+    const t = await startTestApp({ env: { WEBHOOK_RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const send = (tf: string) =>
+        request(t.url).post('/webhook').send({ symbol: 'SPY', direction: 'long', timeframe: tf });
+      expect([(await send('1')).status, (await send('2')).status]).toEqual([200, 200]);
+      const third = await send('3');
+      expect(third.status).toBe(429);
+      expect(third.body.reason_code).toBe('rate_limited');
+      t.clock.advance(60_000);
+      expect((await send('4')).status).toBe(200);
+    } finally {
+      await t.close();
+      await t.dropDatabase();
+    }
+  });
+});

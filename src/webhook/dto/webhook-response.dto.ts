@@ -88,7 +88,7 @@ export class WebhookRejectedDto {
     description:
       'payload_too_large, invalid_payload, missing_symbol, invalid_symbol, missing_action, missing_direction, ' +
       'missing_timeframe, invalid_timeframe, invalid_timestamp, unsubstituted_placeholder, missing_credentials, ' +
-      'invalid_secret, invalid_token, invalid_signature, ip_not_allowed, database_unavailable, internal_error',
+      'invalid_secret, invalid_token, invalid_signature, ip_not_allowed, rate_limited, database_unavailable, internal_error',
   })
   reason_code: string;
 
