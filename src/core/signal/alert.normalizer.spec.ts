@@ -49,7 +49,21 @@ describe('normalizeAlert', () => {
       expect(result.partial.price).toBe(595.42);
     });
 
-    it.each(['SPY 250624C596', 'A'.repeat(21), 'SP$Y', 'A:B:C'])('refuses %p as invalid_symbol', (symbol) => {
+    it.each(['SPY 250624C596', 'SPY260220C00596000', 'SPY   260220P00596000', 'BRK.B 260116C400.5'])(
+      'reads the option contract %p as its underlying, with a warning',
+      (symbol) => {
+        const result = accepted(normalizeAlert({ symbol, action: 'buy' }, OPTIONS));
+        expect(result.signal.symbol).toBe(symbol.split(/[\s\d]/)[0]);
+        expect(result.warnings.join(' ')).toContain('option contract');
+      },
+    );
+
+    it('lifts an alert wrapped in a data object', () => {
+      const result = accepted(normalizeAlert({ data: { ticker: 'QQQ', action: 'sell' }, key: 'x' }, OPTIONS));
+      expect(result.signal).toMatchObject({ symbol: 'QQQ', action: 'entry', direction: 'short' });
+    });
+
+    it.each(['A'.repeat(21), 'SP$Y', 'A:B:C', 'SPY 2506C596'])('refuses %p as invalid_symbol', (symbol) => {
       expect(refused(normalizeAlert({ symbol, action: 'buy' }, OPTIONS)).reasonCode).toBe('invalid_symbol');
     });
   });

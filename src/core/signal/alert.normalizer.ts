@@ -43,7 +43,7 @@ const REASON_PRIORITY: readonly NormalizationReason[] = [
 
 /** Turns a parsed alert payload into a signal, or says precisely why it cannot. Pure: time comes from options. */
 export function normalizeAlert(payload: Record<string, unknown>, options: NormalizeOptions): NormalizeResult {
-  const reader = new FieldReader(payload);
+  const reader = new FieldReader(unwrapEnvelope(payload));
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const partial: Partial<NormalizedSignal> = {};
@@ -58,6 +58,9 @@ export function normalizeAlert(payload: Record<string, unknown>, options: Normal
     const parsed = parseSymbol(symbolLeaf.value);
     if (parsed.ok) {
       partial.symbol = parsed.symbol;
+      if (parsed.optionContract) {
+        warnings.push(`option contract '${parsed.optionContract}' read as its underlying ${parsed.symbol}`);
+      }
       const exchangeLeaf = reader.first(EXCHANGE_FIELDS);
       const fieldExchange =
         exchangeLeaf && !reader.isPlaceholder(exchangeLeaf) ? parseExchange(exchangeLeaf.value) : null;
@@ -159,6 +162,29 @@ function complete(partial: Partial<NormalizedSignal>): NormalizedSignal {
 }
 
 const MAX_AMOUNT = 1e12;
+
+/** Keys some bots wrap the whole alert in (`{"data": {...}, "key": "..."}`). */
+const ENVELOPE_KEYS = ['data', 'payload', 'alert', 'body', 'params'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Lifts the fields of a single wrapper object to the top when the top level names no symbol. */
+function unwrapEnvelope(payload: Record<string, unknown>): Record<string, unknown> {
+  if (new FieldReader(payload).first(SYMBOL_FIELDS)) {
+    return payload;
+  }
+  const wrappers = Object.keys(payload).filter(
+    (key) => ENVELOPE_KEYS.includes(key.toLowerCase()) && isRecord(payload[key]),
+  );
+  if (wrappers.length !== 1) {
+    return payload;
+  }
+  const [key] = wrappers;
+  const { [key]: inner, ...rest } = payload;
+  return { ...rest, ...(inner as Record<string, unknown>) };
+}
 
 function readAmount(reader: FieldReader, fields: readonly string[], name: string, warnings: string[]): number | null {
   const leaf = reader.first(fields);
