@@ -95,3 +95,23 @@ describe('parseAlertBody', () => {
     expect(parsed('Close position SPY, was short').payload).toMatchObject({ action: 'Close position', symbol: 'SPY' });
   });
 });
+
+describe('TradingView default strategy message', () => {
+  it.each([
+    [
+      'order sell @ 1 filled on SPY. New strategy position is 0',
+      { action: 'sell', position_size: 0, market_position: 'flat' },
+    ],
+    [
+      'order buy @ 2 filled on IWM. New strategy position is -1',
+      { action: 'buy', position_size: 1, market_position: 'short' },
+    ],
+    [
+      'X (1, 2): order buy @ 3 filled on NASDAQ:QQQ. New strategy position is 3',
+      { market_position: 'long', ticker: 'NASDAQ:QQQ' },
+    ],
+  ])('reads %p with the signed position after the fill', (body, expected) => {
+    const parsed = parseAlertBody(body);
+    expect(parsed.ok && parsed.alert.payload).toMatchObject(expected);
+  });
+});

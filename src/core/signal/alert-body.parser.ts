@@ -1,7 +1,13 @@
 import { repairJson } from './lenient-json';
 import { isRecord } from './payload-fields';
 import type { ParseResult } from './signal.types';
-import { parseKeyValue, parsePineConnector, parsePipe, parsePlainText } from './text-alert.parsers';
+import {
+  parseKeyValue,
+  parsePineConnector,
+  parsePipe,
+  parsePlainText,
+  parseStrategyFillMessage,
+} from './text-alert.parsers';
 
 /**
  * Reads a webhook body as received. Content-Type is not trusted: TradingView sends text/plain whenever the alert text
@@ -32,6 +38,10 @@ function parseBody(raw: string, depth: number): ParseResult {
       return fromJsonValue(lenient.value, 'json_lenient', depth);
     }
     return invalid('body', 'malformed JSON alert body');
+  }
+  const strategyFill = parseStrategyFillMessage(text);
+  if (strategyFill) {
+    return { ok: true, alert: { format: 'plain_text', payload: strategyFill } };
   }
   const pine = parsePineConnector(text);
   if (pine) {

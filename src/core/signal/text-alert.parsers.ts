@@ -60,3 +60,30 @@ export function parsePipe(text: string): Record<string, unknown> | null {
 export function parsePlainText(text: string): Record<string, unknown> {
   return recognizeSegments(text.split(/\n/));
 }
+
+/**
+ * TradingView's default strategy alert message: `<strategy>: order {{strategy.order.action}} @
+ * {{strategy.order.contracts}} filled on {{ticker}}. New strategy position is {{strategy.position_size}}`.
+ * The signed position after the fill says whether the order opened, reduced or closed a position.
+ */
+const STRATEGY_FILL =
+  /(?:order\s+)?(buy|sell)\s*@\s*([\d.]+)\s+filled\s+on\s+(\S+?)\.?\s+new\s+strategy\s+position\s+is\s+(-?[\d.]+)/i;
+
+export function parseStrategyFillMessage(text: string): Record<string, unknown> | null {
+  const match = STRATEGY_FILL.exec(text);
+  if (!match) {
+    return null;
+  }
+  const [, action, contracts, ticker, position] = match;
+  const size = Number(position);
+  if (!Number.isFinite(size)) {
+    return null;
+  }
+  return {
+    action: action.toLowerCase(),
+    contracts,
+    ticker,
+    position_size: Math.abs(size),
+    market_position: size > 0 ? 'long' : size < 0 ? 'short' : 'flat',
+  };
+}
