@@ -10,6 +10,8 @@ export const SYMBOL_FIELDS = [
   'syminfo.ticker',
   'tv_instrument',
   'asset',
+  'pair',
+  'stock',
 ] as const;
 
 export const EXCHANGE_FIELDS = ['exchange', 'meta.exchange', 'tv_exchange', 'syminfo.exchange'] as const;
