@@ -193,17 +193,17 @@ export class WebhookService {
             receivedAt,
           },
           windowStart,
-          (result) => ({
+          {
             ...this.eventBase(request, requestId, eventId, receivedAt, alert, text),
-            signalId: result.kind === 'accepted' ? result.signalId : null,
-            duplicateOf: result.kind === 'duplicate' ? result.duplicateOf : null,
-            status: result.kind === 'accepted' ? 'accepted' : 'duplicate',
-            reasonCode: result.kind === 'accepted' ? null : 'duplicate_signal',
+            signalId,
+            duplicateOf: null,
+            status: 'accepted',
+            reasonCode: null,
             errorMessage: null,
             errorDetails: warnings.length > 0 ? { warnings } : null,
             httpStatus: 200,
             signal,
-          }),
+          },
         ),
         // TradingView waits 3 s and retries only 5xx: answer 503 well before, a late commit is caught as a duplicate.
         900,

@@ -36,6 +36,7 @@ const TABLES = [
   'risk_limits',
   'shadow_positions',
   'shadow_trades',
+  'signal_dedup_keys',
   'signal_enrichments',
   'signals',
   'trades',
@@ -140,7 +141,11 @@ describe('database schema (migrations)', () => {
 
   it('applies the migrations in order', async () => {
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied.map((m) => m.name)).toEqual(['InitialSchema1795477403964', 'SeedDefaults1795477404964']);
+    expect(applied.map((m) => m.name)).toEqual([
+      'InitialSchema1795477403964',
+      'SeedDefaults1795477404964',
+      'SignalDedupKeys1795478000000',
+    ]);
     await expect(ensureDatabaseExists(url)).resolves.toBe(false);
   });
 
@@ -350,13 +355,15 @@ describe('database schema (migrations)', () => {
 
   it('reverts every migration and applies them again', async () => {
     await ds.undoLastMigration({ transaction: 'each' });
+    expect(await tableNames()).not.toContain('signal_dedup_keys');
+    await ds.undoLastMigration({ transaction: 'each' });
     expect(await ds.getRepository(FeatureFlag).count()).toBe(0);
     expect(await ds.getRepository(RiskLimit).count()).toBe(0);
     await ds.undoLastMigration({ transaction: 'each' });
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(2);
+    expect(applied).toHaveLength(3);
     expect(await tableNames()).toEqual(TABLES);
     expect(await ds.getRepository(FeatureFlag).count()).toBe(20);
     expect(await ds.getRepository(ExitRule).count()).toBe(1);

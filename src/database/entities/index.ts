@@ -13,6 +13,7 @@ import { Position } from './position.entity';
 import { RiskLimit } from './risk-limit.entity';
 import { ShadowPosition } from './shadow-position.entity';
 import { ShadowTrade } from './shadow-trade.entity';
+import { SignalDedupKey } from './signal-dedup-key.entity';
 import { SignalEnrichment } from './signal-enrichment.entity';
 import { Signal } from './signal.entity';
 import { Trade } from './trade.entity';
@@ -37,6 +38,7 @@ export {
   ShadowPosition,
   ShadowTrade,
   Signal,
+  SignalDedupKey,
   SignalEnrichment,
   Trade,
   WebhookEvent,
@@ -46,6 +48,7 @@ export {
 export const ENTITIES = [
   Signal,
   WebhookEvent,
+  SignalDedupKey,
   SignalEnrichment,
   Experiment,
   ExecutionPolicy,
