@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import { stripNul, toJsonb } from '../common/db/pg-safe';
 import { NewSignalRecord, PersistOutcome, WebhookEventRecord } from './webhook.types';
 
@@ -101,7 +103,9 @@ export class WebhookRepository {
     event: WebhookEventRecord,
   ): Promise<PersistOutcome> {
     const s = record.signal;
-    const rows: { signal_id: string }[] = await this.dataSource.query(CLAIM_AND_STORE, [
+    // The hot path goes straight to the pg pool with a named statement (parsed once per connection).
+    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
+    const values: unknown[] = [
       record.dedupKey,
       record.signalId,
       record.receivedAt,
@@ -127,8 +131,13 @@ export class WebhookRepository {
       clip(event.sourceIp, 64),
       event.bodyFormat,
       event.payloadBytes,
-    ]);
-    const claimed = rows[0]?.signal_id;
+    ];
+    const result = await pool.query<{ signal_id: string }>({
+      name: 'webhook_claim_and_store',
+      text: CLAIM_AND_STORE,
+      values,
+    });
+    const claimed = result.rows[0]?.signal_id;
     if (!claimed) {
       throw new Error('dedup claim returned no row');
     }
