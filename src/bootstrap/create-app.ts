@@ -46,6 +46,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
+  // API replies are not cached; hashing every body for an ETag costs CPU on the webhook path.
+  app.set('etag', false);
   app.use(skipRawBodyPaths(express.json({ limit: '1mb' })));
   app.use(skipRawBodyPaths(express.urlencoded({ extended: false, limit: '1mb' })));
   app.useGlobalFilters(new HttpExceptionFilter());

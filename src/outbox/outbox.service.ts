@@ -50,11 +50,10 @@ export class OutboxService implements OnApplicationBootstrap {
       if (rows.length === 0) {
         break;
       }
-      await this.queues.enqueueMany(
+      total += await this.queues.enqueueMissing(
         JobName.EnrichSignal,
         rows.map((row) => ({ signalId: row.signal_id })),
       );
-      total += rows.length;
       const last = rows[rows.length - 1];
       cursor = { createdAt: last.created_at, signalId: last.signal_id };
       if (rows.length < this.config.outbox.batchSize) {
@@ -62,7 +61,7 @@ export class OutboxService implements OnApplicationBootstrap {
       }
     }
     if (total > 0) {
-      this.logger.debug(`outbox sweep re-offered ${total} signal(s) to the signals queue`);
+      this.logger.log(`outbox sweep re-offered ${total} signal(s) to the signals queue`);
     }
     return { signals: total };
   }

@@ -58,6 +58,22 @@ export class QueueService implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Enqueues the items whose job does not exist in Redis (waiting, active, delayed, completed or failed); returns how
+   * many were added. Checking first keeps a sweep over a long backlog to one cheap round trip per batch.
+   */
+  async enqueueMissing<N extends JobName>(name: N, items: JobPayloads[N][]): Promise<number> {
+    const jobId = JOB_ID[name];
+    if (!jobId) {
+      throw new Error(`${name} has no domain job id`);
+    }
+    const queue = this.queue(JOB_QUEUE[name]);
+    const exists = await this.redisStatus.existing(items.map((data) => queue.toKey(jobId(data))));
+    const missing = items.filter((_, index) => !exists[index]);
+    await this.enqueueMany(name, missing);
+    return missing.length;
+  }
+
   async enqueueMany<N extends JobName>(name: N, items: JobPayloads[N][]): Promise<void> {
     if (items.length === 0) {
       return;

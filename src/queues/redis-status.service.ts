@@ -52,6 +52,24 @@ export class RedisStatusService implements OnApplicationShutdown {
     return this.client.status === 'ready';
   }
 
+  /** Which of these keys exist, in one round trip. */
+  async existing(keys: string[]): Promise<boolean[]> {
+    if (keys.length === 0) {
+      return [];
+    }
+    const pipeline = this.client.pipeline();
+    for (const key of keys) {
+      pipeline.exists(key);
+    }
+    const results = (await pipeline.exec()) ?? [];
+    return results.map(([error, count]) => {
+      if (error) {
+        throw error;
+      }
+      return count === 1;
+    });
+  }
+
   async ping(timeoutMs = 1000): Promise<void> {
     if (!this.isReady()) {
       throw new Error(`Redis not connected (${this.client.status}${this.lastError ? `: ${this.lastError}` : ''})`);
