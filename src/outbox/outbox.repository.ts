@@ -12,22 +12,25 @@ export class OutboxRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Signals that should be on the signals queue: pending ones older than the grace period, and queued ones whose
-   * time has come. Keyset-paged so a long backlog is swept completely.
+   * Signals that should be on the signals queue: pending ones older than the grace period (created after
+   * `createdAfter` when given), and queued ones whose time has come. Keyset-paged so a long backlog is swept
+   * completely.
    */
   async findStaleSignals(
     now: Date,
     olderThan: Date,
+    createdAfter: Date | null,
     limit: number,
     after: StaleSignalCursor | null,
   ): Promise<{ signal_id: string; created_at: Date }[]> {
     return this.dataSource.query(
       `SELECT signal_id, created_at FROM signals
-        WHERE ((status = 'pending' AND created_at < $1) OR (status = 'queued' AND queued_until <= $2))
+        WHERE ((status = 'pending' AND created_at < $1 AND ($6::timestamptz IS NULL OR created_at >= $6::timestamptz))
+               OR (status = 'queued' AND queued_until <= $2))
           AND ($3::timestamptz IS NULL OR (created_at, signal_id) > ($3::timestamptz, $4::uuid))
         ORDER BY created_at, signal_id
         LIMIT $5`,
-      [olderThan, now, after?.createdAt ?? null, after?.signalId ?? null, limit],
+      [olderThan, now, after?.createdAt ?? null, after?.signalId ?? null, limit, createdAfter],
     );
   }
 }

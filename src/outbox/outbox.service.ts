@@ -6,6 +6,9 @@ import { JobHandler, JobName, QueueName, QueueService, RedisStatusService } from
 import { OutboxRepository, StaleSignalCursor } from './outbox.repository';
 
 const SCHEDULER_ID = 'outbox-sweep';
+const FULL_SWEEP_EVERY_MS = 5 * 60_000;
+/** A signal's created_at is set before its insert commits (within a second): re-check a minute back. */
+const LATE_COMMIT_MARGIN_MS = 60_000;
 
 /**
  * The outbox sweep: rows left in a non-terminal state past the grace period are put on their queue again. Job ids
@@ -15,6 +18,8 @@ const SCHEDULER_ID = 'outbox-sweep';
 @Injectable()
 export class OutboxService implements OnApplicationBootstrap {
   private readonly logger = new Logger(OutboxService.name);
+  private lastFullSweepAt: Date | null = null;
+  private checkedUntil: Date | null = null;
 
   constructor(
     private readonly repository: OutboxRepository,
@@ -31,7 +36,7 @@ export class OutboxService implements OnApplicationBootstrap {
     // Neither may hold up the boot: with Redis down they run once it is back.
     this.redisStatus.whenReady(() => {
       void this.schedule().catch((error: Error) => this.logger.warn(`sweep schedule not set: ${error.message}`));
-      void this.sweep().catch((error: Error) => this.logger.warn(`boot sweep failed: ${error.message}`));
+      void this.sweep({ full: true }).catch((error: Error) => this.logger.warn(`boot sweep failed: ${error.message}`));
     });
   }
 
@@ -40,13 +45,31 @@ export class OutboxService implements OnApplicationBootstrap {
     return this.sweep();
   }
 
-  async sweep(): Promise<{ signals: number }> {
+  /**
+   * Every sweep checks pending signals that became stale since the previous one (plus a margin for late commits);
+   * a full sweep of every stale row runs at boot and every FULL_SWEEP_EVERY_MS, so a backlog (workers down, Redis
+   * flushed) is re-checked without every 10 s sweep costing a pass over all of it.
+   */
+  async sweep(options: { full?: boolean } = {}): Promise<{ signals: number }> {
     const now = this.clock.now();
     const olderThan = new Date(now.getTime() - this.config.outbox.graceSeconds * 1000);
+    const full =
+      options.full === true ||
+      this.lastFullSweepAt === null ||
+      this.checkedUntil === null ||
+      now.getTime() - this.lastFullSweepAt.getTime() >= FULL_SWEEP_EVERY_MS;
+    const createdAfter =
+      full || !this.checkedUntil ? null : new Date(this.checkedUntil.getTime() - LATE_COMMIT_MARGIN_MS);
     let cursor: StaleSignalCursor | null = null;
     let total = 0;
     for (;;) {
-      const rows = await this.repository.findStaleSignals(now, olderThan, this.config.outbox.batchSize, cursor);
+      const rows = await this.repository.findStaleSignals(
+        now,
+        olderThan,
+        createdAfter,
+        this.config.outbox.batchSize,
+        cursor,
+      );
       if (rows.length === 0) {
         break;
       }
@@ -59,6 +82,10 @@ export class OutboxService implements OnApplicationBootstrap {
       if (rows.length < this.config.outbox.batchSize) {
         break;
       }
+    }
+    this.checkedUntil = olderThan;
+    if (full) {
+      this.lastFullSweepAt = now;
     }
     if (total > 0) {
       this.logger.log(`outbox sweep re-offered ${total} signal(s) to the signals queue`);

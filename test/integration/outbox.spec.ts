@@ -47,6 +47,14 @@ describe('outbox sweep', () => {
 
     const second = await outbox.sweep();
     expect(second.signals).toBe(0);
+
+    // A row far older than the last check is left to the next full sweep (every 5 minutes).
+    const lost = await insertSignal('pending', new Date(now - 600_000));
+    await outbox.sweep();
+    expect(await queue.getJob(`signal-${lost}`)).toBeUndefined();
+    t.clock.advance(5 * 60_000);
+    await outbox.sweep();
+    expect(await queue.getJob(`signal-${lost}`)).toBeDefined();
     expect((await queue.getJobs(['waiting'])).filter((job) => [stuck, due].includes(job.data.signalId))).toHaveLength(
       2,
     );
