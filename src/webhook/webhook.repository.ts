@@ -100,6 +100,7 @@ export class WebhookRepository {
   async insertSignalOnce(
     record: NewSignalRecord,
     windowStart: Date,
+    eventPayloadJson: string,
     event: WebhookEventRecord,
   ): Promise<PersistOutcome> {
     const s = record.signal;
@@ -116,7 +117,7 @@ export class WebhookRepository {
       s.direction,
       s.timeframe,
       s.timestamp,
-      toJsonb(record.rawPayload),
+      record.rawPayloadJson,
       record.signalHash,
       s.isTest,
       clip(s.testSessionId, 128),
@@ -126,7 +127,7 @@ export class WebhookRepository {
       event.eventId,
       event.errorDetails === undefined || event.errorDetails === null ? null : toJsonb(event.errorDetails),
       Math.round(event.processingTimeMs),
-      event.rawPayload === null ? null : toJsonb(event.rawPayload),
+      eventPayloadJson,
       clip(event.contentType, 100),
       clip(event.sourceIp, 64),
       event.bodyFormat,

@@ -15,6 +15,7 @@ import {
 import type { FieldError, NormalizedSignal, ParsedAlert } from '../core/signal/signal.types';
 import { JobName, QueueService } from '../queues';
 import { withTimeout } from '../queues/redis-status.service';
+import { toJsonb } from '../common/db/pg-safe';
 import { buildIpAllowlist } from './ip-allowlist';
 import { WebhookRateLimiter } from './webhook-rate-limit';
 import { verifyWebhookAuth } from './webhook-auth';
@@ -178,7 +179,11 @@ export class WebhookService {
     const signalId = randomUUID();
     const eventId = randomUUID();
     const windowStart = new Date(receivedAt.getTime() - this.config.webhook.dedupWindowSeconds * 1000);
-    const storedPayload = this.storedPayload(alert, text);
+    // Serialized once: the signal keeps it whole, the event log the same text up to its limit.
+    const payloadJson = toJsonb(this.storedPayload(alert, text));
+    const max = this.config.webhook.rawPayloadMaxBytes;
+    const eventPayloadJson =
+      payloadJson.length <= max ? payloadJson : toJsonb({ _truncated: true, _text: payloadJson.slice(0, max) });
     let outcome: PersistOutcome;
     try {
       outcome = await withTimeout(
@@ -187,14 +192,15 @@ export class WebhookService {
             signalId,
             requestId,
             signal,
-            rawPayload: storedPayload,
+            rawPayloadJson: payloadJson,
             signalHash: signalHash(signal),
             dedupKey: dedupKey(signal),
             receivedAt,
           },
           windowStart,
+          eventPayloadJson,
           {
-            ...this.eventBase(request, requestId, eventId, receivedAt, alert, text),
+            ...this.eventBase(request, requestId, eventId, receivedAt, alert, null),
             signalId,
             duplicateOf: null,
             status: 'accepted',
@@ -308,7 +314,7 @@ export class WebhookService {
       eventId,
       requestId,
       processingTimeMs: this.elapsedMs(request),
-      rawPayload: this.truncatedPayload(alert, text),
+      rawPayload: text === null ? null : this.truncatedPayload(alert, text),
       contentType: request.contentType?.slice(0, 100) ?? null,
       sourceIp: request.clientIp?.slice(0, 64) ?? null,
       bodyFormat: alert?.format ?? null,
@@ -327,10 +333,7 @@ export class WebhookService {
   }
 
   /** The event log keeps at most WEBHOOK_RAW_PAYLOAD_MAX_BYTES of the redacted payload. */
-  private truncatedPayload(alert: ParsedAlert | null, text: string | null): unknown {
-    if (text === null) {
-      return null;
-    }
+  private truncatedPayload(alert: ParsedAlert | null, text: string): unknown {
     const max = this.config.webhook.rawPayloadMaxBytes;
     if (alert?.format === 'json') {
       const redacted = redactSecrets(alert.payload);

@@ -28,7 +28,8 @@ export interface NewSignalRecord {
   signalId: string;
   requestId: string;
   signal: NormalizedSignal;
-  rawPayload: unknown;
+  /** The redacted payload as jsonb text. */
+  rawPayloadJson: string;
   signalHash: string;
   dedupKey: string;
   receivedAt: Date;
