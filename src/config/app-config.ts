@@ -7,6 +7,7 @@ import {
   MarketDataProviderName,
   MarketDataProviderSetting,
   NodeEnv,
+  StrikeSelectionMode,
   Role,
   TRADINGVIEW_WEBHOOK_IPS,
 } from './env.schema';
@@ -83,12 +84,17 @@ export interface AppConfig {
       stockFeed: string;
       optionsFeed: string;
     };
-    twelveData: { apiKey: string | null };
-    marketDataApp: { apiKey: string | null };
+    twelveData: { apiKey: string | null; baseUrl: string };
+    marketDataApp: { apiKey: string | null; baseUrl: string };
+    /** Annual risk-free rate for option pricing (0.04 = 4%). */
+    riskFreeRate: number;
     polygon: { apiKey: string | null };
     unusualWhales: { apiKey: string | null; optionsEnabled: boolean };
   };
   account: { paperEquity: number };
+  /** One-off exchange closures beyond the built-in list (YYYY-MM-DD). */
+  calendar: { extraClosures: string[] };
+  strikes: { mode: StrikeSelectionMode; maxSpreadPct: number; minOpenInterest: number; minVolume: number };
   workers: {
     signalProcessorIntervalMs: number;
     orderCreatorIntervalMs: number;
@@ -311,8 +317,9 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
         stockFeed: env.ALPACA_STOCK_FEED,
         optionsFeed: env.ALPACA_OPTIONS_FEED,
       },
-      twelveData: { apiKey: orNull(env.TWELVE_DATA_API_KEY) },
-      marketDataApp: { apiKey: orNull(env.MARKET_DATA_API_KEY) },
+      twelveData: { apiKey: orNull(env.TWELVE_DATA_API_KEY), baseUrl: env.TWELVE_DATA_BASE_URL },
+      marketDataApp: { apiKey: orNull(env.MARKET_DATA_API_KEY), baseUrl: env.MARKET_DATA_APP_BASE_URL },
+      riskFreeRate: env.RISK_FREE_RATE,
       polygon: { apiKey: orNull(env.POLYGON_API_KEY) },
       unusualWhales: {
         apiKey: orNull(env.UNUSUAL_WHALES_API_KEY),
@@ -320,6 +327,13 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
       },
     },
     account: { paperEquity: env.PAPER_ACCOUNT_EQUITY },
+    calendar: { extraClosures: env.MARKET_EXTRA_CLOSURES },
+    strikes: {
+      mode: env.STRIKE_SELECTION_MODE,
+      maxSpreadPct: env.STRIKE_MAX_SPREAD_PCT,
+      minOpenInterest: env.STRIKE_MIN_OPEN_INTEREST,
+      minVolume: env.STRIKE_MIN_VOLUME,
+    },
     workers: {
       signalProcessorIntervalMs: env.SIGNAL_PROCESSOR_INTERVAL,
       orderCreatorIntervalMs: env.ORDER_CREATOR_INTERVAL,

@@ -306,3 +306,16 @@ export function Secret(): PropertyDecorator {
     rule('secret', (v) => v === undefined || typeof v === 'string', 'must be a string')(target, key);
   };
 }
+
+export function DateList(): PropertyDecorator {
+  return rule(
+    'dateList',
+    (v) =>
+      v === undefined ||
+      (Array.isArray(v) &&
+        v.every(
+          (d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)),
+        )),
+    'must be a comma list of dates YYYY-MM-DD',
+  );
+}

@@ -2,6 +2,7 @@ import { Transform, TransformFnParams } from 'class-transformer';
 import { ValidateBy, ValidationArguments } from 'class-validator';
 import {
   Bool,
+  DateList,
   EachOneOf,
   IntRange,
   IpAllowlistValue,
@@ -56,6 +57,9 @@ export const MARKET_DATA_PROVIDER_SETTINGS = ['auto', ...MARKET_DATA_PROVIDERS] 
 export type MarketDataProviderSetting = (typeof MARKET_DATA_PROVIDER_SETTINGS)[number];
 export const ALPACA_STOCK_FEEDS = ['iex', 'sip', 'delayed_sip'] as const;
 export const ALPACA_OPTIONS_FEEDS = ['indicative', 'opra'] as const;
+
+export const STRIKE_SELECTION_MODES = ['delta', 'atm'] as const;
+export type StrikeSelectionMode = (typeof STRIKE_SELECTION_MODES)[number];
 
 /** TradingView's documented webhook source addresses (TRADINGVIEW_IP_ALLOWLIST=true). */
 export const TRADINGVIEW_WEBHOOK_IPS: readonly string[] = [
@@ -188,7 +192,9 @@ export class EnvironmentVariables {
   @ToLower() @OneOf(ALPACA_STOCK_FEEDS) ALPACA_STOCK_FEED: string = 'iex';
   @ToLower() @OneOf(ALPACA_OPTIONS_FEEDS) ALPACA_OPTIONS_FEED: string = 'indicative';
   @Secret() TWELVE_DATA_API_KEY?: string;
+  @UrlOf(['https:', 'http:']) TWELVE_DATA_BASE_URL: string = 'https://api.twelvedata.com';
   @Secret() MARKET_DATA_API_KEY?: string;
+  @UrlOf(['https:', 'http:']) MARKET_DATA_APP_BASE_URL: string = 'https://api.marketdata.app';
   @Secret() POLYGON_API_KEY?: string;
   @Secret() UNUSUAL_WHALES_API_KEY?: string;
   @ToBool() @Bool() UNUSUAL_WHALES_OPTIONS_ENABLED: boolean = true;
@@ -198,6 +204,14 @@ export class EnvironmentVariables {
   @ToInt() @IntRange(0, 2147483647) SIM_SEED: number = 42;
   @ToNumber() @NumberRange(0, undefined, true) PAPER_ACCOUNT_EQUITY: number = 100000;
   @ToUpperList() @NonEmptyList() @SymbolList() GAMMA_METRICS_SYMBOLS: string[] = ['SPY', 'QQQ', 'IWM'];
+  @ToNumber() @NumberRange(0, 0.25) RISK_FREE_RATE: number = 0.04;
+
+  // ── Market calendar and strike selection ─────────────────────────────────────────────────────────────────────
+  @ToList() @DateList() MARKET_EXTRA_CLOSURES: string[] = [];
+  @ToLower() @OneOf(STRIKE_SELECTION_MODES) STRIKE_SELECTION_MODE: StrikeSelectionMode = 'delta';
+  @ToNumber() @NumberRange(0, 100) STRIKE_MAX_SPREAD_PCT: number = 10;
+  @ToInt() @IntRange(0) STRIKE_MIN_OPEN_INTEREST: number = 100;
+  @ToInt() @IntRange(0) STRIKE_MIN_VOLUME: number = 10;
 
   // ── Worker intervals (spec names; queues replace the polling, see docs/configuration.md) ────────────────────
   @ToInt() @IntRange(100) SIGNAL_PROCESSOR_INTERVAL: number = 30000;
