@@ -6,6 +6,7 @@ import type { Clock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
+import { MarketModule } from './market/market.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues';
 import { SignalsModule } from './signals/signals.module';
@@ -33,6 +34,7 @@ export class AppModule {
         SignalsModule,
         OutboxModule,
         FeatureFlagsModule,
+        MarketModule,
       ],
     };
   }
