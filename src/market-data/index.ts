@@ -1,0 +1,11 @@
+export { CircuitBreaker } from './circuit-breaker';
+export type { BreakerOptions, BreakerSnapshot, BreakerState } from './circuit-breaker';
+export { MarketDataCache } from './market-data.cache';
+export { MarketDataKeys } from './market-data.keys';
+export { MarketDataModule } from './market-data.module';
+export { MARKET_DATA } from './market-data.provider';
+export type { MarketDataProvider, MarketDataProviderName } from './market-data.provider';
+export { MarketDataService } from './market-data.service';
+export type { MarketDataChainOptions, ProviderHealth } from './market-data.service';
+export { MarketDataStore } from './market-data.store';
+export type { ChainSnapshot, FlowEntry, FlowSide, PriceTick, StoredOptionContract } from './market-data.store';

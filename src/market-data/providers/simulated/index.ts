@@ -1,0 +1,1 @@
+export { SimulatedProvider } from './simulated.provider';

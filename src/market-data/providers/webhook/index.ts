@@ -1,0 +1,2 @@
+export { WebhookProvider } from './webhook.provider';
+export type { WebhookProviderSettings } from './webhook.provider';
