@@ -7,6 +7,8 @@ import { DatabaseModule } from './database/database.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
+import { MarketDataModule } from './market-data/market-data.module';
+import { PositioningModule } from './positioning/positioning.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues';
 import { SignalsModule } from './signals/signals.module';
@@ -35,6 +37,8 @@ export class AppModule {
         OutboxModule,
         FeatureFlagsModule,
         MarketModule,
+        MarketDataModule,
+        PositioningModule,
       ],
     };
   }
