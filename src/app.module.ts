@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
 import { MarketDataModule } from './market-data/market-data.module';
 import { PositioningModule } from './positioning/positioning.module';
+import { StrikesModule } from './strikes/strikes.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues';
 import { SignalsModule } from './signals/signals.module';
@@ -39,6 +40,7 @@ export class AppModule {
         MarketModule,
         MarketDataModule,
         PositioningModule,
+        StrikesModule,
       ],
     };
   }
