@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { QueueBoardModule } from './admin/bull-board.module';
+import { BiasModule } from './bias/bias.module';
 import { ClockModule } from './common/clock';
 import { AppConfig, AppConfigModule } from './config';
 import type { Clock } from './core/clock';
@@ -41,6 +42,7 @@ export class AppModule {
         MarketDataModule,
         PositioningModule,
         StrikesModule,
+        BiasModule,
       ],
     };
   }

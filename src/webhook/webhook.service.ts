@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config';
+import { BiasWebhookService } from '../bias/bias-webhook.service';
 import { CLOCK } from '../common/clock';
 import type { Clock } from '../core/clock';
 import {
@@ -78,6 +79,7 @@ export class WebhookService {
   constructor(
     private readonly repository: WebhookRepository,
     private readonly queues: QueueService,
+    private readonly bias: BiasWebhookService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -141,6 +143,11 @@ export class WebhookService {
         error: 'Invalid payload',
         details: parsed.errors,
       });
+    }
+
+    // Multi-timeframe bias updates (V3 and legacy BIAS_SNAPSHOT) share this URL with trading alerts (spec section 4).
+    if (this.bias.isBiasPayload(parsed.alert.payload)) {
+      return this.routeBias(request, requestId, receivedAt, parsed.alert, text);
     }
 
     const normalized = normalizeAlert(parsed.alert.payload, {
@@ -248,6 +255,43 @@ export class WebhookService {
     }
     await this.queues.tryEnqueue(JobName.EnrichSignal, { signalId });
     return { httpStatus: 200, body: { status: 'ACCEPTED', signal_id: signalId, ...common } };
+  }
+
+  private async routeBias(
+    request: WebhookRequest,
+    requestId: string,
+    receivedAt: Date,
+    alert: ParsedAlert,
+    text: string,
+  ): Promise<WebhookReply> {
+    const reply = await this.bias.ingestPayload(alert.payload, receivedAt, requestId);
+    const ok = reply.httpStatus < 300;
+    const symbol = typeof reply.body.symbol === 'string' ? reply.body.symbol : undefined;
+    const event: WebhookEventRecord = {
+      ...this.eventBase(request, requestId, randomUUID(), receivedAt, alert, text),
+      signalId: null,
+      duplicateOf: null,
+      status: ok
+        ? reply.body.status === 'DUPLICATE'
+          ? 'duplicate'
+          : 'accepted'
+        : reply.httpStatus >= 500
+          ? 'error'
+          : 'invalid_payload',
+      reasonCode: ok
+        ? 'bias_update'
+        : typeof reply.body.reason_code === 'string'
+          ? reply.body.reason_code
+          : 'bias_rejected',
+      errorMessage: ok ? null : typeof reply.body.error === 'string' ? reply.body.error : null,
+      errorDetails: ok ? null : (reply.body.details ?? null),
+      httpStatus: reply.httpStatus,
+      signal: { symbol },
+    };
+    await withTimeout(this.repository.insertEvent(event), 900, 'database did not answer in time').catch(
+      (error: Error) => this.logger.warn(`webhook event not stored: ${error.message}`),
+    );
+    return { httpStatus: reply.httpStatus, body: { ...reply.body, webhook_event_id: event.eventId } };
   }
 
   private async reject(

@@ -187,3 +187,49 @@ describe('POST /webhook (e2e over HTTP)', () => {
     expect(JSON.stringify(post.requestBody)).toContain('TradersPost');
   });
 });
+
+describe('bias payloads arriving on POST /webhook', () => {
+  let t: Started;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await t.dropDatabase();
+  });
+
+  it('routes a legacy BIAS_SNAPSHOT to the bias aggregator, not to signals, and logs the event', async () => {
+    const res = await request(t.url)
+      .post('/webhook')
+      .set('Content-Type', 'text/plain')
+      .send(
+        JSON.stringify({
+          event_type: 'BIAS_SNAPSHOT',
+          symbol: 'IWM',
+          timeframes: {
+            '5m': 'bullish',
+            '1h': { bias: 'bullish', strength: 60 },
+            '1d': { bias: 'bearish', strength: 30 },
+          },
+          regime: 'range',
+          macro_class: 'NEUTRAL',
+          mode_hint: 'MEAN_REVERSION',
+        }),
+      );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'ACCEPTED', symbol: 'IWM' });
+    const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM signals WHERE symbol = 'IWM'`);
+    expect(count).toBe(0);
+    const [state] = await t.dataSource.query(`SELECT symbol FROM bias_state_current WHERE symbol = 'IWM'`);
+    expect(state).toEqual({ symbol: 'IWM' });
+    const [event] = await t.dataSource.query(
+      'SELECT status, reason_code, symbol FROM webhook_events WHERE event_id = $1',
+      [res.body.webhook_event_id],
+    );
+    expect(event).toEqual({ status: 'accepted', reason_code: 'bias_update', symbol: 'IWM' });
+    const summary = await request(t.url).get('/api/bias/summary');
+    expect(summary.body.items.map((i: { symbol: string }) => i.symbol)).toContain('IWM');
+  });
+});
