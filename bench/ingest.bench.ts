@@ -177,7 +177,19 @@ async function benchServer(target: Target, alerts: AlertGenerator): Promise<Serv
 async function writeDocs(result: BenchResult): Promise<string> {
   const docPath = path.join(ROOT, 'docs', 'benchmarks.md');
   const prettierOptions = (await prettier.resolveConfig(docPath)) ?? {};
-  writeFileSync(docPath, await prettier.format(markdown(result), { ...prettierOptions, filepath: docPath }));
+  // Other benchmarks own the sections after this one (e.g. "## Market core", written by bench/market.bench.ts).
+  let existing = '';
+  try {
+    existing = readFileSync(docPath, 'utf8');
+  } catch {
+    existing = '';
+  }
+  const marketAt = existing.indexOf('\n## Market core');
+  const rest = marketAt >= 0 ? existing.slice(marketAt) : '';
+  writeFileSync(
+    docPath,
+    await prettier.format(`${markdown(result)}${rest}`, { ...prettierOptions, filepath: docPath }),
+  );
   return docPath;
 }
 
