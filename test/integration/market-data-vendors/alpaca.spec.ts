@@ -269,7 +269,7 @@ describe('AlpacaProvider against a local Alpaca Market Data fake', () => {
   });
 
   it('answers provider_not_configured without keys and makes no request', async () => {
-    const bare = new AlpacaProvider({ keyId: undefined, secretKey: undefined, dataUrl });
+    const bare = new AlpacaProvider({ keyId: undefined, secretKey: undefined, dataUrl, now: () => NOW });
 
     expect(await bare.stockQuote('SPY')).toMatchObject({ ok: false, reasonCode: 'provider_not_configured' });
     expect(await bare.optionChain('SPY')).toMatchObject({ ok: false, reasonCode: 'provider_not_configured' });

@@ -49,7 +49,8 @@ export interface AlpacaProviderOptions {
   /** Chain pages (up to 1000 snapshots each) followed at most. Default 10. */
   maxChainPages?: number;
   /** The clock for staleness and bar windows (tests). */
-  now?: () => Date;
+  /** The platform clock (staleness is judged on it). */
+  now: () => Date;
 }
 
 type OptionSnapshot = marketData.OptionSnapshot;
@@ -99,7 +100,7 @@ export class AlpacaProvider implements MarketDataProvider {
     this.maxRetries = opts.maxRetries;
     this.retryBaseDelayMs = opts.retryBaseDelayMs;
     this.maxChainPages = Math.max(1, opts.maxChainPages ?? 10);
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now;
     if (opts.keyId && opts.secretKey) {
       // Retries, the deadline and rate limiting are ours (withRetries): the SDK makes one attempt, no own timeout.
       const configuration = new marketData.Configuration({

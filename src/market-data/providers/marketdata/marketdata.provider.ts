@@ -39,7 +39,8 @@ export interface MarketDataAppProviderOptions {
   maxQuoteAgeMs?: number;
   maxRetries?: number;
   retryBaseDelayMs?: number;
-  now?: () => Date;
+  /** The platform clock (staleness is judged on it). */
+  now: () => Date;
   fetchImpl?: typeof fetch;
 }
 
@@ -111,7 +112,7 @@ export class MarketDataAppProvider implements MarketDataProvider {
     this.maxQuoteAgeMs = opts.maxQuoteAgeMs ?? DEFAULT_MAX_QUOTE_AGE_MS;
     this.maxRetries = opts.maxRetries;
     this.retryBaseDelayMs = opts.retryBaseDelayMs;
-    this.now = opts.now ?? (() => new Date());
+    this.now = opts.now;
     this.fetchImpl = opts.fetchImpl;
   }
 
