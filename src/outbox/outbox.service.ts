@@ -7,8 +7,11 @@ import { OutboxRepository, StaleSignalCursor } from './outbox.repository';
 
 const SCHEDULER_ID = 'outbox-sweep';
 const FULL_SWEEP_EVERY_MS = 5 * 60_000;
-/** A signal's created_at is set before its insert commits (within a second): re-check a minute back. */
-const LATE_COMMIT_MARGIN_MS = 60_000;
+/**
+ * A signal's created_at is set just before its insert, which commits within a second (the webhook gives up at
+ * 900 ms): re-checking 5 s back covers late commits without re-reading a minute of rows on every sweep.
+ */
+const LATE_COMMIT_MARGIN_MS = 5_000;
 
 /**
  * The outbox sweep: rows left in a non-terminal state past the grace period are put on their queue again. Job ids

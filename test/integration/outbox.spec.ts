@@ -66,7 +66,7 @@ describe('outbox sweep schedule', () => {
     const t = await startTestApp({ env: { OUTBOX_SWEEP_INTERVAL_MS: '300' } });
     try {
       const id = randomUUID();
-      const old = new Date(t.clock.now().getTime() - 60_000);
+      const old = new Date(t.clock.now().getTime() - 31_000);
       await t.dataSource.query(
         `INSERT INTO signals (signal_id, symbol, action, direction, timeframe, timestamp, status, dedup_key, received_at,
            created_at) VALUES ($1, 'QQQ', 'entry', 'short', '1m', $2, 'pending', $3, $2, $2)`,
