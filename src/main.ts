@@ -23,6 +23,11 @@ async function main(): Promise<void> {
       setTimeout(() => process.exit(1), shutdownTimeout).unref();
     });
   }
+  const server = app.getHttpServer();
+  // Keep idle connections longer than the usual proxy idle timeout (60 s), so the server never closes a socket a
+  // load balancer or client is about to reuse (which surfaces as ECONNRESET on their side).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await app.listen(config.server.port, '0.0.0.0');
   new Logger('Boot').log(`Listening on :${config.server.port} (role ${config.server.role}); API docs at /docs`);
 }
