@@ -1,0 +1,10 @@
+export * from './engine-a.types';
+export * from './entry-decision.config';
+export { evaluateEntryDecision } from './entry-decision';
+export { ENTRY_RULES } from './entry-rules';
+export type { EntryRule, EntryRuleContext } from './entry-rules';
+export * from './portfolio-guard.config';
+export { evaluatePortfolioGuard } from './portfolio-guard';
+export type { GuardCheck, PortfolioGuardResult } from './portfolio-guard';
+export { GUARD_RULES } from './guard-rules';
+export type { GuardDecision, GuardPosition, GuardRule, GuardRuleResult, PortfolioGuardInput } from './guard-rules';
