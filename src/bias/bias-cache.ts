@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import Redis from 'ioredis';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '../config';
 import type { BiasEvent, UnifiedBiasState } from '../core/bias';
 import { isRecord } from '../core/signal/payload-fields';
-import { redisOptionsFromUrl } from '../queues/redis-options';
+import { RedisStatusService, withTimeout } from '../queues/redis-status.service';
 
 /** Cache entries outlive a long weekend; PostgreSQL stays the source of truth. */
 export const BIAS_CACHE_TTL_SECONDS = 3 * 24 * 3600;
@@ -44,24 +44,17 @@ return 1`;
  * of this deployment. Every call is best-effort: Redis down means a slower read from PostgreSQL, never a failure.
  */
 @Injectable()
-export class BiasCache implements OnApplicationShutdown {
+export class BiasCache {
   private readonly logger = new Logger(BiasCache.name);
   private readonly client: Redis;
   private readonly prefix: string;
   private lastError: string | null = null;
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+  constructor(@Inject(APP_CONFIG) config: AppConfig, redis: RedisStatusService) {
     this.prefix = config.redis.queuePrefix;
-    this.client = new Redis({
-      ...redisOptionsFromUrl(config.redis.url),
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 1,
-      retryStrategy: (times) => Math.min(times * 200, 2000),
-    });
+    // The platform's best-effort Redis connection (its owner logs outages and closes it at shutdown).
+    this.client = redis.client;
     this.client.on('error', (error: Error) => {
-      if (this.lastError !== error.message) {
-        this.logger.warn(`bias cache unavailable: ${error.message}`);
-      }
       this.lastError = error.message;
     });
     this.client.on('ready', () => {
@@ -134,10 +127,6 @@ export class BiasCache implements OnApplicationShutdown {
     return entries;
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    this.client.disconnect();
-  }
-
   /** Ready now, or (just after boot, when no error has been seen) within the timeout. */
   private async ready(): Promise<boolean> {
     if (this.client.status === 'ready') {
@@ -162,19 +151,11 @@ export class BiasCache implements OnApplicationShutdown {
     if (!(await this.ready())) {
       return null;
     }
-    let timer: NodeJS.Timeout | undefined;
     try {
-      return await Promise.race([
-        fn(),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error('bias cache timed out')), REDIS_TIMEOUT_MS);
-        }),
-      ]);
+      return await withTimeout(fn(), REDIS_TIMEOUT_MS, 'bias cache timed out');
     } catch (error) {
       this.logger.warn(`bias cache ${what} failed: ${(error as Error).message}`);
       return null;
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

@@ -10,7 +10,8 @@ import { redisOptionsFromUrl } from './redis-options';
 @Injectable()
 export class RedisStatusService implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisStatusService.name);
-  private readonly client: Redis;
+  /** Shared by best-effort caches (bias): never offline-queued, one retry, so a dead Redis fails fast. */
+  readonly client: Redis;
   private lastError: string | null = null;
   private readyWaiters: (() => void)[] = [];
 
