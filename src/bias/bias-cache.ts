@@ -3,7 +3,8 @@ import type Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '../config';
 import type { BiasEvent, UnifiedBiasState } from '../core/bias';
 import { isRecord } from '../core/signal/payload-fields';
-import { RedisStatusService, withTimeout } from '../queues/redis-status.service';
+import { withTimeout } from '../common/async/with-timeout';
+import { RedisStatusService } from '../queues/redis-status.service';
 
 /** Cache entries outlive a long weekend; PostgreSQL stays the source of truth. */
 export const BIAS_CACHE_TTL_SECONDS = 3 * 24 * 3600;

@@ -3,7 +3,8 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import type { JobsOptions, Queue } from 'bullmq';
 import { AppConfig, APP_CONFIG } from '../config';
 import { DEFAULT_JOB_OPTIONS, JOB_ID, JOB_QUEUE, JobName, JobPayloads, QueueName } from './queue.contract';
-import { RedisStatusService, withTimeout } from './redis-status.service';
+import { withTimeout } from '../common/async/with-timeout';
+import { RedisStatusService } from './redis-status.service';
 
 export type EnqueueOutcome = 'enqueued' | 'skipped_redis_down' | 'failed';
 

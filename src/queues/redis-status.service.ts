@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig, APP_CONFIG } from '../config';
+import { withTimeout } from '../common/async/with-timeout';
 import { redisOptionsFromUrl } from './redis-options';
 
 /**
@@ -81,17 +82,5 @@ export class RedisStatusService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.readyWaiters = [];
     this.client.disconnect();
-  }
-}
-
-export async function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
   }
 }

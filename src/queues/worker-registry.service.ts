@@ -13,7 +13,8 @@ import {
   WORKER_STALLED_INTERVAL_MS,
 } from './queue.contract';
 import { bullConnectionFromUrl } from './redis-options';
-import { RedisStatusService, withTimeout } from './redis-status.service';
+import { withTimeout } from '../common/async/with-timeout';
+import { RedisStatusService } from './redis-status.service';
 
 const WORKER_CLOSE_TIMEOUT_MS = 5000;
 

@@ -15,7 +15,7 @@ import {
 } from '../core/signal';
 import type { FieldError, NormalizedSignal, ParsedAlert } from '../core/signal/signal.types';
 import { JobName, QueueService } from '../queues';
-import { withTimeout } from '../queues/redis-status.service';
+import { withTimeout } from '../common/async/with-timeout';
 import { toJsonb } from '../common/db/pg-safe';
 import { buildIpAllowlist } from './ip-allowlist';
 import { WebhookRateLimiter } from './webhook-rate-limit';
