@@ -9,35 +9,57 @@ import type { JobsOptions } from 'bullmq';
 export enum QueueName {
   /** Accepted signals waiting for enrichment and decision. */
   Signals = 'signals',
+  /** Enriched signals waiting for the engines' decision. */
+  Decisions = 'decisions',
+  /** Paper orders waiting for a fill (the execution processor comes with the execution issue). */
+  Executions = 'executions',
   /** Platform housekeeping: the outbox sweep and other schedules. */
   Maintenance = 'maintenance',
 }
 
 export enum JobName {
   EnrichSignal = 'signal.enrich',
+  DecideSignal = 'signal.decide',
+  ExecuteOrder = 'order.execute',
+  ReleaseQueuedSignals = 'signals.release',
   OutboxSweep = 'outbox.sweep',
 }
 
 export interface JobPayloads {
-  [JobName.EnrichSignal]: { signalId: string };
+  /** `release` (the signal's queued_at, epoch ms) marks a run after the signal was held for the open. */
+  [JobName.EnrichSignal]: { signalId: string; release?: number };
+  [JobName.DecideSignal]: { signalId: string; release?: number };
+  [JobName.ExecuteOrder]: { orderId: string };
+  [JobName.ReleaseQueuedSignals]: { reason: 'open' | 'schedule' | 'boot' };
   [JobName.OutboxSweep]: { reason: 'schedule' | 'boot' | 'manual' };
 }
 
 export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.EnrichSignal]: QueueName.Signals,
+  [JobName.DecideSignal]: QueueName.Decisions,
+  [JobName.ExecuteOrder]: QueueName.Executions,
+  [JobName.ReleaseQueuedSignals]: QueueName.Maintenance,
   [JobName.OutboxSweep]: QueueName.Maintenance,
 };
 
-/** Job ids come from the domain id, so an enqueue repeated by the outbox sweep is a no-op while the job exists. */
+/**
+ * Job ids come from the domain id, so an enqueue repeated by the outbox sweep is a no-op while the job exists.
+ * Completed jobs are kept a day: a signal released at the open runs again under an id carrying its release mark.
+ */
 export const JOB_ID: { readonly [N in JobName]: ((data: JobPayloads[N]) => string) | null } = {
-  [JobName.EnrichSignal]: (data) => `signal-${data.signalId}`,
+  [JobName.EnrichSignal]: (data) => `signal-${data.signalId}${releaseSuffix(data.release)}`,
+  [JobName.DecideSignal]: (data) => `decide-${data.signalId}${releaseSuffix(data.release)}`,
+  [JobName.ExecuteOrder]: (data) => `order-${data.orderId}`,
+  [JobName.ReleaseQueuedSignals]: null,
   [JobName.OutboxSweep]: null,
 };
 
 /** Display names for Bull Board and monitoring. */
 export const QUEUE_DISPLAY_NAME: { readonly [Q in QueueName]: string } = {
-  [QueueName.Signals]: 'Signals (enrichment and decision)',
-  [QueueName.Maintenance]: 'Maintenance (outbox sweep, schedules)',
+  [QueueName.Signals]: 'Signals (enrichment)',
+  [QueueName.Decisions]: 'Decisions (experiments, engines, risk gates, orders)',
+  [QueueName.Executions]: 'Executions (paper fills)',
+  [QueueName.Maintenance]: 'Maintenance (outbox sweep, release at the open, schedules)',
 };
 
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
@@ -51,6 +73,10 @@ export const DEFAULT_JOB_OPTIONS: JobsOptions = {
 export const WORKER_LOCK_DURATION_MS = 30_000;
 export const WORKER_STALLED_INTERVAL_MS = 30_000;
 export const WORKER_MAX_STALLED_COUNT = 2;
+
+function releaseSuffix(release: number | undefined): string {
+  return release === undefined ? '' : `-r${release}`;
+}
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N]; id?: string; attemptsMade: number };
 

@@ -16,11 +16,18 @@ export class QueueService implements OnApplicationShutdown {
 
   constructor(
     @InjectQueue(QueueName.Signals) signals: Queue,
+    @InjectQueue(QueueName.Decisions) decisions: Queue,
+    @InjectQueue(QueueName.Executions) executions: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     private readonly redisStatus: RedisStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    const all: Record<QueueName, Queue> = { [QueueName.Signals]: signals, [QueueName.Maintenance]: maintenance };
+    const all: Record<QueueName, Queue> = {
+      [QueueName.Signals]: signals,
+      [QueueName.Decisions]: decisions,
+      [QueueName.Executions]: executions,
+      [QueueName.Maintenance]: maintenance,
+    };
     for (const name of Object.values(QueueName)) {
       // An unhandled 'error' event would crash the process while Redis is down.
       all[name].on('error', (error: Error) => this.logger.debug(`queue ${name}: ${error.message}`));

@@ -3,8 +3,17 @@ import { checkHandlers } from './worker-registry.service';
 
 describe('queue contract check at boot', () => {
   it('passes when each job name has one handler and reports queues without a consumer', () => {
-    const result = checkHandlers([{ jobName: JobName.OutboxSweep, owner: 'OutboxService.onSweepJob' }]);
-    expect(result.unconsumedQueues).toEqual([QueueName.Signals]);
+    const result = checkHandlers([
+      { jobName: JobName.OutboxSweep, owner: 'OutboxService.onSweepJob' },
+      { jobName: JobName.ReleaseQueuedSignals, owner: 'QueuedSignalsRelease.onReleaseJob' },
+    ]);
+    expect(result.unconsumedQueues).toEqual([QueueName.Signals, QueueName.Decisions, QueueName.Executions]);
+  });
+
+  it('rejects a consumed queue with a job name nobody handles', () => {
+    expect(() => checkHandlers([{ jobName: JobName.OutboxSweep, owner: 'OutboxService.onSweepJob' }])).toThrow(
+      /queue 'maintenance' has no handler for: signals.release/,
+    );
   });
 
   it('rejects a job name handled twice', () => {
