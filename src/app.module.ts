@@ -2,9 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { QueueBoardModule } from './admin/bull-board.module';
 import { BiasModule } from './bias/bias.module';
 import { ClockModule } from './common/clock';
+import { DomainEventsModule } from './common/events/domain-events.module';
 import { AppConfig, AppConfigModule } from './config';
 import type { Clock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
+import { DecisionModule } from './decision/decision.module';
+import { EnrichmentModule } from './enrichment/enrichment.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
@@ -30,6 +33,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
+        DomainEventsModule,
         DatabaseModule,
         QueuesModule,
         QueueBoardModule.forConfig(config),
@@ -43,6 +47,8 @@ export class AppModule {
         PositioningModule,
         StrikesModule,
         BiasModule,
+        EnrichmentModule,
+        DecisionModule,
       ],
     };
   }

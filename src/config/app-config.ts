@@ -119,10 +119,13 @@ export interface AppConfig {
     allowPremarket: boolean;
     allowAfterhours: boolean;
     decisionOnlyWhenMarketClosed: boolean;
+    queueSignalsWhenMarketClosed: boolean;
     marketCloseGraceMinutes: number;
     signalMaxAgeMinutes: number;
     /** 0 = unlimited. */
     maxDailyTrades: number;
+    cooldownMinutes: number;
+    defaultSignalConfidence: number;
     positionReplacementEnabled: boolean;
     minConfidenceForReplacement: number;
     autoCloseNearTarget: boolean;
@@ -358,9 +361,12 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
       allowPremarket: env.ALLOW_PREMARKET,
       allowAfterhours: env.ALLOW_AFTERHOURS,
       decisionOnlyWhenMarketClosed: env.DECISION_ONLY_WHEN_MARKET_CLOSED,
+      queueSignalsWhenMarketClosed: env.QUEUE_SIGNALS_WHEN_MARKET_CLOSED,
       marketCloseGraceMinutes: env.MARKET_CLOSE_GRACE_MINUTES,
       signalMaxAgeMinutes: env.SIGNAL_MAX_AGE_MINUTES,
       maxDailyTrades: env.MAX_DAILY_TRADES,
+      cooldownMinutes: env.RISK_COOLDOWN_MINUTES,
+      defaultSignalConfidence: env.DEFAULT_SIGNAL_CONFIDENCE,
       positionReplacementEnabled: env.POSITION_REPLACEMENT_ENABLED,
       minConfidenceForReplacement: env.MIN_CONFIDENCE_FOR_REPLACEMENT,
       autoCloseNearTarget: env.AUTO_CLOSE_NEAR_TARGET,

@@ -237,9 +237,12 @@ export class EnvironmentVariables {
   @ToBool() @Bool() ALLOW_PREMARKET: boolean = false;
   @ToBool() @Bool() ALLOW_AFTERHOURS: boolean = false;
   @ToBool() @Bool() DECISION_ONLY_WHEN_MARKET_CLOSED: boolean = true;
+  @ToBool() @Bool() QUEUE_SIGNALS_WHEN_MARKET_CLOSED: boolean = true;
   @ToInt() @IntRange(0, 390) MARKET_CLOSE_GRACE_MINUTES: number = 10;
   @ToInt() @IntRange(1, 10080) SIGNAL_MAX_AGE_MINUTES: number = 30;
   @ToInt() @IntRange(0) MAX_DAILY_TRADES: number = 0;
+  @ToInt() @IntRange(0, 1440) RISK_COOLDOWN_MINUTES: number = 5;
+  @ToNumber() @Percent() DEFAULT_SIGNAL_CONFIDENCE: number = 50;
   @ToBool() @Bool() POSITION_REPLACEMENT_ENABLED: boolean = false;
   @ToNumber() @Percent() MIN_CONFIDENCE_FOR_REPLACEMENT: number = 70;
   @ToBool() @Bool() AUTO_CLOSE_NEAR_TARGET: boolean = false;

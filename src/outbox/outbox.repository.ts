@@ -22,9 +22,12 @@ export class OutboxRepository {
     createdAfter: Date | null,
     limit: number,
     after: StaleSignalCursor | null,
-  ): Promise<{ signal_id: string; created_at: Date }[]> {
+  ): Promise<{ signal_id: string; created_at: Date; queued_at: Date | null; enriched: boolean }[]> {
     return this.dataSource.query(
-      `SELECT signal_id, created_at FROM signals
+      `SELECT signal_id, created_at, queued_at,
+              (status = 'pending' AND EXISTS (SELECT 1 FROM signal_enrichments e WHERE e.signal_id = signals.signal_id
+                 AND e.processed_at >= signals.updated_at - interval '1 second')) AS enriched
+         FROM signals
         WHERE ((status = 'pending' AND created_at < $1 AND ($6::timestamptz IS NULL OR created_at >= $6::timestamptz))
                OR (status = 'queued' AND queued_until <= $2))
           AND ($3::timestamptz IS NULL OR (created_at, signal_id) > ($3::timestamptz, $4::uuid))

@@ -76,9 +76,22 @@ export class OutboxService implements OnApplicationBootstrap {
       if (rows.length === 0) {
         break;
       }
+      // A signal held for the open runs under its release mark (its first job is kept a day); an enriched one
+      // waits for its decision.
+      const items = rows.map((row) => ({
+        signalId: row.signal_id,
+        enriched: row.enriched,
+        ...(row.queued_at ? { release: row.queued_at.getTime() } : {}),
+      }));
+      const payload = ({ signalId, release }: { signalId: string; release?: number }) =>
+        release === undefined ? { signalId } : { signalId, release };
       total += await this.queues.enqueueMissing(
         JobName.EnrichSignal,
-        rows.map((row) => ({ signalId: row.signal_id })),
+        items.filter((item) => !item.enriched).map(payload),
+      );
+      total += await this.queues.enqueueMissing(
+        JobName.DecideSignal,
+        items.filter((item) => item.enriched).map(payload),
       );
       const last = rows[rows.length - 1];
       cursor = { createdAt: last.created_at, signalId: last.signal_id };

@@ -26,12 +26,18 @@ export class StrikeSelectionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** `spot`: the underlying's price the caller already holds (the enrichment's); fetched when absent. */
   async select(
     request: StrikeRequest,
+    spot?: number,
   ): Promise<StrikeSelectionResult | { ok: false; reasonCode: string; reasons: string[] }> {
-    const quote = await this.marketData.stockQuote(request.symbol);
-    if (!quote.ok) {
-      return { ok: false, reasonCode: quote.reasonCode, reasons: [quote.detail] };
+    let price = spot;
+    if (price === undefined) {
+      const quote = await this.marketData.stockQuote(request.symbol);
+      if (!quote.ok) {
+        return { ok: false, reasonCode: quote.reasonCode, reasons: [quote.detail] };
+      }
+      price = quote.value.mid;
     }
     const chain =
       this.config.strikes.mode === 'delta'
@@ -46,7 +52,7 @@ export class StrikeSelectionService {
         symbol: request.symbol,
         direction: request.direction,
         confidence: request.confidence,
-        spot: quote.value.mid,
+        spot: price,
         chain: chain?.ok ? chain.value : null,
       },
       strikeConfig({

@@ -5,3 +5,4 @@ export { REDACTED, redactSecrets, redactSecretsInText } from './redact-secrets';
 export { dedupKey, signalHash } from './signal-keys';
 export { normalizeTimeframe } from './timeframe';
 export * from './signal.types';
+export { signalMetadata, type SignalMetadata } from './signal-metadata';

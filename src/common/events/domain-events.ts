@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+
+/**
+ * Domain events (DESIGN.md): processors publish, the realtime gateway and alerting subscribe. Names are
+ * `<topic>.<event>`; payloads carry ids and the few fields a dashboard shows. Emitted after the commit.
+ */
+export interface DomainEventPayloads {
+  'signals.enriched': { signalId: string; symbol: string; outcome: string; at: string };
+  'signals.queued': { signalId: string; symbol: string; until: string; at: string };
+  'signals.decided': {
+    signalId: string;
+    symbol: string;
+    status: 'approved' | 'rejected';
+    reason: string | null;
+    decisionOnly: boolean;
+    orderIds: string[];
+    at: string;
+  };
+  'orders.created': {
+    orderId: string;
+    signalId: string;
+    engine: 'A' | 'B';
+    optionSymbol: string;
+    quantity: number;
+    at: string;
+  };
+}
+
+export type DomainEventName = keyof DomainEventPayloads;
+
+@Injectable()
+export class DomainEvents {
+  constructor(private readonly emitter: EventEmitter2) {}
+
+  emit<N extends DomainEventName>(name: N, payload: DomainEventPayloads[N]): void {
+    // A failing subscriber must never fail the processor that published.
+    try {
+      this.emitter.emit(name, payload);
+    } catch {
+      /* subscribers log their own errors */
+    }
+  }
+}

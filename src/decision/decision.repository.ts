@@ -1,0 +1,249 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AgentOutput } from '../core/agents';
+import type { Engine, ExecutionPolicy, VariantAssignment } from '../core/experiment';
+import type { EnrichmentSnapshot } from '../enrichment/enrichment-snapshot';
+
+/** All decisions commit one at a time: the gates read positions and pending orders that the previous one wrote. */
+const DECISION_LOCK_KEY = 0x5ec1_0001;
+export const POLICY_VERSION = 'v1.0';
+
+export interface RecommendationWrite {
+  engine: Engine;
+  symbol: string;
+  direction: 'long' | 'short' | null;
+  timeframe: string;
+  strike: number | null;
+  expiration: string | null;
+  quantity: number | null;
+  entryPrice: number | null;
+  isShadow: boolean;
+  rationale: Record<string, unknown>;
+}
+
+export interface OrderWrite {
+  engine: Engine;
+  symbol: string;
+  optionSymbol: string;
+  strike: number;
+  expiration: string;
+  type: 'call' | 'put';
+  quantity: number;
+}
+
+export interface AgentDecisionWrite {
+  output: AgentOutput;
+  metadata: Record<string, unknown>;
+}
+
+@Injectable()
+export class DecisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async enrichment(signalId: string): Promise<{ enriched_data: EnrichmentSnapshot; processed_at: Date } | null> {
+    const rows: { enriched_data: EnrichmentSnapshot; processed_at: Date }[] = await this.dataSource.query(
+      `SELECT enriched_data, processed_at FROM signal_enrichments WHERE signal_id = $1 AND rejection_reason IS NULL`,
+      [signalId],
+    );
+    return rows[0] ?? null;
+  }
+
+  async pendingOrderIds(signalId: string): Promise<string[]> {
+    const rows: { order_id: string }[] = await this.dataSource.query(
+      `SELECT order_id FROM orders WHERE signal_id = $1 AND status = 'pending_execution' ORDER BY engine`,
+      [signalId],
+    );
+    return rows.map((row) => row.order_id);
+  }
+
+  /**
+   * Runs `work` in one transaction holding the decision lock, after locking the signal row; `work` is not called
+   * (null is returned) when the signal was decided meanwhile (a retried or duplicated job).
+   */
+  async inDecisionTransaction<T>(signalId: string, work: (tx: EntityManager) => Promise<T>): Promise<T | null> {
+    return this.dataSource.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [DECISION_LOCK_KEY]);
+      const rows: { status: string }[] = await tx.query(`SELECT status FROM signals WHERE signal_id = $1 FOR UPDATE`, [
+        signalId,
+      ]);
+      if (rows[0]?.status !== 'pending') {
+        return null;
+      }
+      return work(tx);
+    });
+  }
+
+  async upsertExperiment(tx: EntityManager, signalId: string, assignment: VariantAssignment): Promise<string> {
+    const rows: { experiment_id: string }[] = await tx.query(
+      `INSERT INTO experiments (signal_id, variant, assignment_hash, split_percentage, policy_version)
+       VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (signal_id) DO UPDATE SET variant = EXCLUDED.variant,
+         assignment_hash = EXCLUDED.assignment_hash, split_percentage = EXCLUDED.split_percentage
+       RETURNING experiment_id`,
+      [signalId, assignment.variant, assignment.assignmentHash, Math.round(assignment.splitPercentage), POLICY_VERSION],
+    );
+    return rows[0].experiment_id;
+  }
+
+  async upsertPolicy(tx: EntityManager, experimentId: string, policy: ExecutionPolicy): Promise<void> {
+    const executed =
+      policy.executedEngines.length === 1 ? policy.executedEngines[0] : policy.executedEngines.length > 1 ? 'A' : null;
+    await tx.query(
+      `INSERT INTO execution_policies (experiment_id, execution_mode, executed_engine, shadow_engine, reason,
+                                       policy_version)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (experiment_id) DO UPDATE SET execution_mode = EXCLUDED.execution_mode,
+         executed_engine = EXCLUDED.executed_engine, shadow_engine = EXCLUDED.shadow_engine, reason = EXCLUDED.reason`,
+      [
+        experimentId,
+        policy.executionMode,
+        executed,
+        policy.shadowEngine,
+        [policy.reason, ...policy.notes, `engines:${policy.executedEngines.join('+') || 'none'}`].join('; '),
+        POLICY_VERSION,
+      ],
+    );
+  }
+
+  async upsertRecommendation(
+    tx: EntityManager,
+    experimentId: string,
+    signalId: string,
+    rec: RecommendationWrite,
+  ): Promise<void> {
+    await tx.query(
+      `INSERT INTO decision_recommendations (experiment_id, engine, signal_id, symbol, direction, timeframe, strike,
+                                             expiration, quantity, entry_price, is_shadow, rationale)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
+       ON CONFLICT (experiment_id, engine) DO UPDATE SET direction = EXCLUDED.direction, strike = EXCLUDED.strike,
+         expiration = EXCLUDED.expiration, quantity = EXCLUDED.quantity, entry_price = EXCLUDED.entry_price,
+         is_shadow = EXCLUDED.is_shadow, rationale = EXCLUDED.rationale, updated_at = now()`,
+      [
+        experimentId,
+        rec.engine,
+        signalId,
+        rec.symbol,
+        rec.direction,
+        rec.timeframe,
+        rec.strike,
+        rec.expiration,
+        rec.quantity,
+        rec.entryPrice,
+        rec.isShadow,
+        JSON.stringify(rec.rationale),
+      ],
+    );
+  }
+
+  async upsertAgentDecisions(
+    tx: EntityManager,
+    experimentId: string,
+    signalId: string,
+    decisions: readonly AgentDecisionWrite[],
+  ): Promise<void> {
+    for (const { output, metadata } of decisions) {
+      await tx.query(
+        `INSERT INTO agent_decisions (experiment_id, signal_id, agent_name, agent_type, bias, confidence, reasons,
+                                      block, metadata)
+         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb)
+         ON CONFLICT (signal_id, agent_name) DO UPDATE SET experiment_id = EXCLUDED.experiment_id,
+           agent_type = EXCLUDED.agent_type, bias = EXCLUDED.bias, confidence = EXCLUDED.confidence,
+           reasons = EXCLUDED.reasons, block = EXCLUDED.block, metadata = EXCLUDED.metadata`,
+        [
+          experimentId,
+          signalId,
+          output.agent,
+          output.type,
+          output.bias,
+          Math.round(output.confidence),
+          JSON.stringify(output.reasons),
+          output.block === true,
+          JSON.stringify(metadata),
+        ],
+      );
+    }
+  }
+
+  /** The unique index on (signal, engine, order_type) for opening orders makes a second insert a no-op. */
+  async insertOrder(
+    tx: EntityManager,
+    signalId: string,
+    experimentId: string,
+    order: OrderWrite,
+    now: Date,
+  ): Promise<string | null> {
+    const rows: { order_id: string }[] = await tx.query(
+      `INSERT INTO orders (signal_id, intent, symbol, option_symbol, strike, expiration, type, quantity, order_type,
+                           status, engine, experiment_id, created_at, updated_at)
+       VALUES ($1, 'open', $2, $3, $4, $5, $6, $7, 'paper', 'pending_execution', $8, $9, $10, $10)
+       ON CONFLICT DO NOTHING RETURNING order_id`,
+      [
+        signalId,
+        order.symbol,
+        order.optionSymbol,
+        order.strike,
+        order.expiration,
+        order.type,
+        order.quantity,
+        order.engine,
+        experimentId,
+        now,
+      ],
+    );
+    return rows[0]?.order_id ?? null;
+  }
+
+  async finishSignal(
+    tx: EntityManager,
+    signalId: string,
+    update: {
+      status: 'approved' | 'rejected';
+      reason: string | null;
+      experimentId: string | null;
+      metaGamma: Record<string, unknown> | null;
+    },
+    now: Date,
+  ): Promise<void> {
+    await tx.query(
+      `UPDATE signals SET status = $2, rejection_reason = $3, experiment_id = $4, meta_gamma = $5::jsonb,
+              processed = true, next_retry_at = NULL, updated_at = $6
+        WHERE signal_id = $1`,
+      [signalId, update.status, update.reason, update.experimentId, JSON.stringify(update.metaGamma), now],
+    );
+  }
+
+  /** Open and closing positions an exit alert closes: the symbol's, of the side it names (all sides when none). */
+  async positionsToClose(
+    tx: EntityManager,
+    symbol: string,
+    direction: 'long' | 'short' | null,
+  ): Promise<{ position_id: string; engine: Engine; option_symbol: string; quantity: number; direction: string }[]> {
+    return tx.query(
+      `SELECT position_id, engine, option_symbol, quantity,
+              COALESCE(direction, CASE WHEN type = 'call' THEN 'long' ELSE 'short' END) AS direction
+         FROM positions
+        WHERE upper(symbol) = upper($1) AND status = 'open'
+          AND ($2::text IS NULL OR COALESCE(direction, CASE WHEN type = 'call' THEN 'long' ELSE 'short' END) = $2)
+        ORDER BY entry_timestamp`,
+      [symbol, direction],
+    );
+  }
+
+  /** A cancel alert withdraws the symbol's entry orders not yet filled. */
+  async cancelPendingEntries(
+    tx: EntityManager,
+    symbol: string,
+    direction: 'long' | 'short' | null,
+    now: Date,
+  ): Promise<string[]> {
+    const rows: { order_id: string }[] = await tx.query(
+      `UPDATE orders SET status = 'failed', failure_reason = 'cancelled_by_signal', updated_at = $3
+        WHERE upper(symbol) = upper($1) AND intent = 'open' AND status = 'pending_execution'
+          AND ($2::text IS NULL OR type = CASE WHEN $2 = 'long' THEN 'call' ELSE 'put' END)
+        RETURNING order_id`,
+      [symbol, direction, now],
+    );
+    return rows.map((row) => row.order_id);
+  }
+}

@@ -1,0 +1,31 @@
+import type { Job } from 'bullmq';
+import type { DataSource } from 'typeorm';
+
+/**
+ * What a failed signal job leaves on the row (spec section 8 orchestrator codes): `retry_scheduled:<attempt>` while
+ * BullMQ will try again (with `next_retry_at`), `processing_failed` once the attempts are spent. Only an undecided
+ * signal is touched. Best effort: the database may be the thing that failed.
+ */
+export async function recordSignalJobFailure(
+  dataSource: DataSource,
+  job: Pick<Job, 'attemptsMade' | 'opts'>,
+  signalId: string,
+  now: Date,
+): Promise<void> {
+  const attempt = job.attemptsMade + 1;
+  const attempts = job.opts.attempts ?? 1;
+  const last = attempt >= attempts;
+  const backoff = job.opts.backoff;
+  const delayMs = typeof backoff === 'object' && backoff.delay ? backoff.delay * 2 ** (attempt - 1) : 0;
+  await dataSource
+    .query(
+      last
+        ? `UPDATE signals SET status = 'rejected', rejection_reason = 'processing_failed', processed = true,
+                  next_retry_at = NULL, updated_at = $2
+            WHERE signal_id = $1 AND status IN ('pending', 'queued')`
+        : `UPDATE signals SET rejection_reason = $3, next_retry_at = $4, updated_at = $2
+            WHERE signal_id = $1 AND status IN ('pending', 'queued')`,
+      last ? [signalId, now] : [signalId, now, `retry_scheduled:${attempt}`, new Date(now.getTime() + delayMs)],
+    )
+    .catch(() => undefined);
+}

@@ -1,0 +1,103 @@
+import { createHmac } from 'node:crypto';
+import request from 'supertest';
+import type { DataSource } from 'typeorm';
+import { V3_TRACE_EXAMPLE } from '../../../src/core/bias/bias.examples';
+
+export const PIPELINE_SECRET = 'pipeline-secret-0123456789';
+
+/** POST with the X-Webhook-Signature every webhook route accepts. */
+export function signedPost(url: string, path: string, body: object) {
+  const raw = JSON.stringify(body);
+  const signature = `sha256=${createHmac('sha256', PIPELINE_SECRET).update(raw).digest('hex')}`;
+  return request(url)
+    .post(path)
+    .set('Content-Type', 'application/json')
+    .set('X-Webhook-Signature', signature)
+    .send(raw);
+}
+
+/** Scripts the market through the webhook provider: an underlying price, a call-heavy chain (dealers long gamma) and bullish flow. */
+export async function scriptSpyMarket(url: string, at: string, price = 595.42): Promise<void> {
+  const post = (path: string, body: object) => signedPost(url, path, body);
+  const price1 = await post('/api/webhooks/price', {
+    symbol: 'SPY',
+    price,
+    bid: price - 0.01,
+    ask: price + 0.01,
+    timestamp: at,
+  });
+  expect(price1.status).toBe(200);
+  const contracts = [];
+  for (const strike of [590, 592, 594, 596, 598, 600]) {
+    const call = Math.max(0.5, 3.45 + (596 - strike) * 0.5);
+    const put = Math.max(0.5, 2.9 + (strike - 594) * 0.5);
+    contracts.push(
+      {
+        option_symbol: `SPY260220C00${strike}000`,
+        bid: round(call - 0.01),
+        ask: round(call + 0.01),
+        iv: 0.16,
+        open_interest: 40_000,
+        volume: 9_000,
+      },
+      {
+        option_symbol: `SPY260220P00${strike}000`,
+        bid: round(put - 0.01),
+        ask: round(put + 0.01),
+        iv: 0.17,
+        open_interest: 5_000,
+        volume: 3_000,
+      },
+    );
+  }
+  const chain = await post('/api/webhooks/chain', { symbol: 'SPY', timestamp: at, underlying_price: price, contracts });
+  expect(chain.status).toBe(200);
+  const entries = [];
+  for (let i = 0; i < 25; i += 1) {
+    entries.push({ option_symbol: 'SPY260220C00600000', side: 'buy', size: 1_000, price: 5, premium: 500_000 });
+  }
+  for (let i = 0; i < 16; i += 1) {
+    entries.push({ option_symbol: 'SPY260220P00590000', side: 'buy', size: 1_000, price: 5, premium: 500_000 });
+  }
+  const flow = await post('/api/webhooks/flow', { symbol: 'SPY', timestamp: at, entries });
+  expect(flow.status).toBe(200);
+}
+
+/** The trace's bias state (aligned-moderate long: risk multiplier 0.8), dated `at`. */
+export async function postTraceBias(url: string, at: string): Promise<void> {
+  const ms = Date.parse(at);
+  const body = {
+    ...V3_TRACE_EXAMPLE,
+    event_ts_ms: ms,
+    event_id_raw: `SPY-5-${ms}`,
+    bar: { ...(V3_TRACE_EXAMPLE.bar as object), time_ms: ms },
+  };
+  const res = await signedPost(url, '/api/webhooks/mtf-bias', body);
+  expect(res.status).toBeLessThan(300);
+}
+
+export async function waitForStatus(
+  dataSource: DataSource,
+  signalId: string,
+  statuses: readonly string[],
+  timeoutMs = 15_000,
+): Promise<{ status: string; rejection_reason: string | null; decision_only: boolean }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await dataSource.query<{ status: string; rejection_reason: string | null; decision_only: boolean }[]>(
+      'SELECT status, rejection_reason, decision_only FROM signals WHERE signal_id = $1',
+      [signalId],
+    );
+    if (row && statuses.includes(row.status)) {
+      return row;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`signal ${signalId} still ${row?.status ?? 'missing'} (${row?.rejection_reason ?? ''})`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
