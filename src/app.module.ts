@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { QueueBoardModule } from './admin/bull-board.module';
 import { BiasModule } from './bias/bias.module';
 import { ClockModule } from './common/clock';
@@ -23,11 +23,13 @@ export interface AppModuleOptions {
   config: AppConfig;
   /** Tests pin the clock; otherwise it comes from config (system, or CLOCK_START/CLOCK_SPEED). */
   clock?: Clock;
+  /** Added to the application (plugins, tests registering an extra Engine B agent). */
+  extraModules?: (Type<unknown> | DynamicModule)[];
 }
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, clock }: AppModuleOptions): DynamicModule {
+  static forRoot({ config, clock, extraModules = [] }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -49,6 +51,7 @@ export class AppModule {
         BiasModule,
         EnrichmentModule,
         DecisionModule,
+        ...extraModules,
       ],
     };
   }

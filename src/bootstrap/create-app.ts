@@ -2,7 +2,7 @@ import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
-import { AppModule } from '../app.module';
+import { AppModule, AppModuleOptions } from '../app.module';
 import { HttpExceptionFilter } from '../common/http/http-exception.filter';
 import { isRawBodyPath } from '../common/http/raw-body';
 import type { AppConfig } from '../config';
@@ -35,11 +35,12 @@ function skipRawBodyPaths(parser: RequestHandler): RequestHandler {
 
 export interface CreateAppOptions {
   clock?: Clock;
+  extraModules?: AppModuleOptions['extraModules'];
 }
 
 /** The configured application, not yet listening: main.ts listens on PORT, tests on a random port. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock: options.clock }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock: options.clock, extraModules: options.extraModules }), {
     bodyParser: false,
     logger: nestLogLevels(config.server.logLevel),
     abortOnError: false,

@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { createApp } from '../../src/bootstrap/create-app';
+import { createApp, CreateAppOptions } from '../../src/bootstrap/create-app';
 import { AppConfig, loadConfig } from '../../src/config';
 import { ManualClock } from '../../src/core/clock';
 import { createTestDatabase } from '../setup/test-database';
@@ -26,6 +26,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. a second instance of the same deployment). */
   databaseUrl?: string;
   queuePrefix?: string;
+  /** Extra Nest modules (e.g. one registering an additional Engine B agent). */
+  extraModules?: CreateAppOptions['extraModules'];
 }
 
 export function testConfig(databaseUrl: string, queuePrefix: string, env: Record<string, string> = {}): AppConfig {
@@ -49,7 +51,7 @@ export async function startTestApp(
   const queuePrefix = options.queuePrefix ?? uniqueName('bulltest');
   const config = testConfig(database.url, queuePrefix, options.env);
   const clock = options.clock ?? new ManualClock(PINNED_NOW);
-  const app = await createApp(config, { clock });
+  const app = await createApp(config, { clock, extraModules: options.extraModules });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   return {

@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { QUEUE_DISPLAY_NAME } from '../../src/queues';
 import { createTestDatabase } from '../setup/test-database';
 import { startTestApp } from '../helpers/test-app';
 
@@ -53,9 +54,7 @@ describe('Bull Board', () => {
       const names = (queues.body.queues as { name: string; displayName?: string }[]).map(
         (q) => q.displayName ?? q.name,
       );
-      expect(names).toEqual(
-        expect.arrayContaining(['Signals (enrichment and decision)', 'Maintenance (outbox sweep, schedules)']),
-      );
+      expect(names).toEqual(expect.arrayContaining(Object.values(QUEUE_DISPLAY_NAME)));
     } finally {
       await t.close();
       await t.dropDatabase();
