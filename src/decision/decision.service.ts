@@ -398,6 +398,9 @@ export class DecisionService {
     now: Date,
   ): Promise<void> {
     const at = now.toISOString();
+    for (const orderId of orderIds) {
+      this.events.emit('orders.created', { orderId, signalId: signal.signal_id, at });
+    }
     this.events.emit('signals.decided', {
       signalId: signal.signal_id,
       symbol: signal.symbol,

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CLOCK } from '../common/clock';
+import { DomainEvents } from '../common/events/domain-events';
 import { AppConfig, APP_CONFIG } from '../config';
 import type { AgentFlow, AgentGex } from '../core/agents/agent-context';
 import { MarketCalendar, nyDate } from '../core/calendar';
@@ -51,6 +52,7 @@ export class EnrichmentService {
     private readonly flags: FeatureFlagsService,
     private readonly positioning: PositioningService,
     private readonly queues: QueueService,
+    private readonly events: DomainEvents,
     @Inject(MARKET_DATA) private readonly marketData: MarketDataProvider,
     @Inject(MARKET_CALENDAR) private readonly calendar: MarketCalendar,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -62,6 +64,30 @@ export class EnrichmentService {
     if (!signal) {
       return { kind: 'skipped', reason: 'not_found' };
     }
+    const outcome = await this.run(signal);
+    if (outcome.kind !== 'skipped') {
+      const at = this.clock.now().toISOString();
+      if (outcome.kind === 'queued') {
+        this.events.emit('signals.queued', { signalId, symbol: signal.symbol, until: outcome.until.toISOString(), at });
+      } else {
+        this.events.emit('signals.enriched', {
+          signalId,
+          symbol: signal.symbol,
+          outcome:
+            outcome.kind === 'rejected'
+              ? `rejected:${outcome.reason}`
+              : outcome.decisionOnly
+                ? 'decision_only'
+                : 'enriched',
+          at,
+        });
+      }
+    }
+    return outcome;
+  }
+
+  private async run(signal: SignalForPipeline): Promise<EnrichmentOutcome> {
+    const signalId = signal.signal_id;
     if (signal.status === 'approved' || signal.status === 'rejected') {
       return { kind: 'skipped', reason: 'already_decided' };
     }

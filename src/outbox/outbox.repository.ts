@@ -36,4 +36,13 @@ export class OutboxRepository {
       [olderThan, now, after?.createdAt ?? null, after?.signalId ?? null, limit, createdAfter],
     );
   }
+
+  /** Paper orders waiting for a fill past the grace period (the execution queue may have lost them). */
+  async findStalePendingOrders(olderThan: Date, limit: number): Promise<{ order_id: string }[]> {
+    return this.dataSource.query(
+      `SELECT order_id FROM orders WHERE status = 'pending_execution' AND created_at < $1
+        ORDER BY created_at LIMIT $2`,
+      [olderThan, limit],
+    );
+  }
 }

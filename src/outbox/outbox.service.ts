@@ -44,7 +44,7 @@ export class OutboxService implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.OutboxSweep)
-  async onSweepJob(): Promise<{ signals: number }> {
+  async onSweepJob(): Promise<{ signals: number; orders: number }> {
     return this.sweep();
   }
 
@@ -53,7 +53,7 @@ export class OutboxService implements OnApplicationBootstrap {
    * a full sweep of every stale row runs at boot and every FULL_SWEEP_EVERY_MS, so a backlog (workers down, Redis
    * flushed) is re-checked without every 10 s sweep costing a pass over all of it.
    */
-  async sweep(options: { full?: boolean } = {}): Promise<{ signals: number }> {
+  async sweep(options: { full?: boolean } = {}): Promise<{ signals: number; orders: number }> {
     const now = this.clock.now();
     const olderThan = new Date(now.getTime() - this.config.outbox.graceSeconds * 1000);
     const full =
@@ -99,14 +99,22 @@ export class OutboxService implements OnApplicationBootstrap {
         break;
       }
     }
+    const orders = await this.repository.findStalePendingOrders(olderThan, this.config.outbox.batchSize);
+    const orderTotal = await this.queues.enqueueMissing(
+      JobName.ExecuteOrder,
+      orders.map((row) => ({ orderId: row.order_id })),
+    );
     this.checkedUntil = olderThan;
     if (full) {
       this.lastFullSweepAt = now;
     }
     if (total > 0) {
-      this.logger.log(`outbox sweep re-offered ${total} signal(s) to the signals queue`);
+      this.logger.log(`outbox sweep re-offered ${total} signal(s) to the signal queues`);
     }
-    return { signals: total };
+    if (orderTotal > 0) {
+      this.logger.log(`outbox sweep re-offered ${orderTotal} order(s) to the execution queue`);
+    }
+    return { signals: total, orders: orderTotal };
   }
 
   private async schedule(): Promise<void> {

@@ -17,14 +17,7 @@ export interface DomainEventPayloads {
     orderIds: string[];
     at: string;
   };
-  'orders.created': {
-    orderId: string;
-    signalId: string;
-    engine: 'A' | 'B';
-    optionSymbol: string;
-    quantity: number;
-    at: string;
-  };
+  'orders.created': { orderId: string; signalId: string; at: string };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

@@ -168,7 +168,7 @@ export class EngineBService {
       const raw = await withTimeout(
         Promise.resolve().then(() => agent.run(context, input.now)),
         AGENT_TIMEOUT_MS,
-        `agent ${descriptor.name} timed out after ${AGENT_TIMEOUT_MS} ms`,
+        timeoutMessage(descriptor.name),
       );
       if (raw === null) {
         return { ...base, status: 'not_applicable', output: null, violations: [], ms: elapsed() };
@@ -180,7 +180,7 @@ export class EngineBService {
       return { ...base, status: 'voted', output: checked.output, violations: checked.violations, ms: elapsed() };
     } catch (error) {
       const message = (error as Error).message;
-      const timedOut = message.includes('timed out');
+      const timedOut = message === timeoutMessage(descriptor.name);
       this.logger.warn(`agent ${descriptor.name} skipped: ${message}`);
       return {
         ...base,
@@ -192,4 +192,8 @@ export class EngineBService {
       };
     }
   }
+}
+
+function timeoutMessage(agent: string): string {
+  return `agent ${agent} timed out after ${AGENT_TIMEOUT_MS} ms`;
 }
