@@ -17,7 +17,7 @@ export interface EnrichmentSnapshot {
   version: 1;
   symbol: string;
   metadata: SignalMetadata;
-  /** The instant the signal's age is measured from: the alert's time, or the open it was held for. */
+  /** The instant the signal's age is measured from: its receipt, or the open it was held for. */
   effectiveSignalTime: string;
   released: boolean;
   decisionOnly: boolean;

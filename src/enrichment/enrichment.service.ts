@@ -99,10 +99,12 @@ export class EnrichmentService {
       await this.repository.release(signalId, now);
     }
     const released = signal.queued_at !== null;
+    // Age counts from receipt: TradingView's {{time}} is the bar's open, hours old on an hourly or daily chart, while
+    // the alert itself is fresh. A signal held for the open is as old as the time since that open.
     const effectiveSignalTime =
-      released && signal.queued_until && signal.queued_until > signal.timestamp
+      released && signal.queued_until && signal.queued_until > signal.received_at
         ? signal.queued_until
-        : signal.timestamp;
+        : signal.received_at;
     const risk = this.config.risk;
     const session = this.calendar.evaluateMarketSession(now, {
       allowPremarket: risk.allowPremarket,
