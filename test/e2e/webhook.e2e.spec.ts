@@ -8,7 +8,8 @@ describe('POST /webhook (e2e over HTTP)', () => {
   let t: Started;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Ingestion alone (ROLE=api runs no workers): stored signals stay pending for these checks.
+    t = await startTestApp({ env: { ROLE: 'api' } });
   });
 
   afterAll(async () => {

@@ -50,8 +50,15 @@ describe('ingestion when Redis is down', () => {
       const queue = back.app.get(QueueService).queue(QueueName.Signals);
       const job = await eventually(() => queue.getJob(`signal-${signalId}`));
       expect(job.data).toEqual({ signalId });
-      const [signal] = await back.dataSource.query('SELECT status FROM signals WHERE signal_id = $1', [signalId]);
-      expect(signal.status).toBe('pending');
+      // The recovered signal now goes through enrichment and decision like any other.
+      const decided = await eventually(async () => {
+        const [signal] = await back.dataSource.query<{ status: string }[]>(
+          'SELECT status FROM signals WHERE signal_id = $1',
+          [signalId],
+        );
+        return ['approved', 'rejected'].includes(signal.status) ? signal : undefined;
+      });
+      expect(['approved', 'rejected']).toContain(decided.status);
     } finally {
       await back.close();
       await back.dropDatabase();
