@@ -60,7 +60,7 @@ export class QueueService implements OnApplicationShutdown {
   async enqueue<N extends JobName>(name: N, data: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
     const jobId = JOB_ID[name];
     await this.queue(JOB_QUEUE[name]).add(name, data, {
-      ...DEFAULT_JOB_OPTIONS,
+      ...this.defaultsFor(name),
       ...(jobId ? { jobId: jobId(data) } : {}),
       ...options,
     });
@@ -88,7 +88,11 @@ export class QueueService implements OnApplicationShutdown {
     }
     const jobId = JOB_ID[name];
     await this.queue(JOB_QUEUE[name]).addBulk(
-      items.map((data) => ({ name, data, opts: { ...DEFAULT_JOB_OPTIONS, ...(jobId ? { jobId: jobId(data) } : {}) } })),
+      items.map((data) => ({
+        name,
+        data,
+        opts: { ...this.defaultsFor(name), ...(jobId ? { jobId: jobId(data) } : {}) },
+      })),
     );
   }
 
@@ -107,5 +111,12 @@ export class QueueService implements OnApplicationShutdown {
       this.logger.warn(`enqueue ${name} failed, left to the outbox sweep: ${(error as Error).message}`);
       return 'failed';
     }
+  }
+
+  /** ORCHESTRATOR_MAX_ATTEMPTS applies to the signal jobs; everything else uses the contract's defaults. */
+  private defaultsFor(name: JobName): JobsOptions {
+    return name === JobName.EnrichSignal || name === JobName.DecideSignal
+      ? { ...DEFAULT_JOB_OPTIONS, attempts: this.config.workers.orchestratorMaxAttempts }
+      : DEFAULT_JOB_OPTIONS;
   }
 }

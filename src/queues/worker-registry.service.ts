@@ -141,7 +141,8 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     const worker = new Worker(queue, (job: Job) => this.process(job), {
       connection: bullConnectionFromUrl(this.config.redis.url),
       prefix: this.config.redis.queuePrefix,
-      concurrency: 5,
+      concurrency:
+        queue === QueueName.Signals || queue === QueueName.Decisions ? this.config.workers.orchestratorConcurrency : 5,
       lockDuration: WORKER_LOCK_DURATION_MS,
       stalledInterval: WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: WORKER_MAX_STALLED_COUNT,
