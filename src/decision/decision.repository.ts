@@ -213,7 +213,7 @@ export class DecisionRepository {
     );
   }
 
-  /** Open and closing positions an exit alert closes: the symbol's, of the side it names (all sides when none). */
+  /** Open positions an exit alert closes: the symbol's, of the side it names (all sides when none); closing ones are already on their way out. */
   async positionsToClose(
     tx: EntityManager,
     symbol: string,

@@ -218,7 +218,8 @@ export class DecisionService {
               tradesToday: fresh.tradesToday,
               lastTradeAtBySymbol: fresh.lastTradeAtBySymbol,
               killSwitch: flags.enabled(KILL_SWITCH_FLAG),
-              accountEquity: equity,
+              // The gate adds today's realized P&L itself: hand it the equity at the session open.
+              accountEquity: equity - fresh.realizedPnlToday,
               confluence: snapshot.confluence,
               biasGate: biasGateFor(biasState, result.trade.direction, now, this.biasConfig, limits.requireMtfBias),
               marketSession: session,

@@ -37,7 +37,7 @@ export interface EngineInput {
   positions: readonly RiskPosition[];
   equity: number;
   dealer: DealerDecision | null;
-  /** The engine's share of capital and exposure limits under the policy (SPLIT_CAPITAL halves, 0 for a shadow). */
+  /** The engine's share of capital and exposure limits under the policy (SPLIT_CAPITAL splits; a shadow sizes as if alone: 1). */
   capitalShare: number;
   remainingExposure: number;
   now: Date;

@@ -166,14 +166,14 @@ export class EngineAService {
     steps.push({
       step: 'sizing',
       pass: quantity > 0,
-      code: quantity > 0 ? 'ok' : (sizing.reasons[0] ?? 'size_zero'),
+      code: quantity > 0 ? 'ok' : (sizing.reasons[sizing.reasons.length - 1] ?? 'size_zero'),
       detail: `${sizing.steps.map((s) => `${s.step}=${s.value}`).join(' -> ')}${
         quantity !== sizing.quantity ? ` -> guard/override=${quantity}` : ''
       }`,
       data: sizing,
     });
     if (quantity <= 0) {
-      return { ...hold(sizing.reasons[0] ?? 'size_zero', 'sizing left no contract'), sizing };
+      return { ...hold(sizing.reasons[sizing.reasons.length - 1] ?? 'size_zero', 'sizing left no contract'), sizing };
     }
     return {
       engine: 'A',

@@ -136,12 +136,12 @@ export class EngineBService {
     steps.push({
       step: 'sizing',
       pass: sizing.quantity > 0,
-      code: sizing.quantity > 0 ? 'ok' : (sizing.reasons[0] ?? 'size_zero'),
+      code: sizing.quantity > 0 ? 'ok' : (sizing.reasons[sizing.reasons.length - 1] ?? 'size_zero'),
       detail: sizing.steps.map((s) => `${s.step}=${s.value}`).join(' -> '),
       data: sizing,
     });
     if (sizing.quantity <= 0) {
-      return { ...hold(sizing.reasons[0] ?? 'size_zero', 'sizing left no contract'), sizing };
+      return { ...hold(sizing.reasons[sizing.reasons.length - 1] ?? 'size_zero', 'sizing left no contract'), sizing };
     }
     return {
       engine: 'B',
