@@ -13,6 +13,7 @@ import {
 import { sizeEngineA } from '../core/sizing';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
 import { StrikeSelectionService } from '../strikes/strike-selection.service';
+import { biasSizeMultiplier } from './bias-size-multiplier';
 import type { DecisionStep, EngineInput, EngineResult } from './decision.types';
 import { pickContract } from './trade-proposal';
 
@@ -52,13 +53,13 @@ export class EngineAService {
       step: 'mtf_bias',
       pass: bias.pass || !requireBias,
       code: bias.code,
-      detail: requireBias || bias.pass ? bias.detail : `${bias.detail} (not required: size unchanged)`,
+      detail: requireBias || bias.pass ? bias.detail : `${bias.detail} (not required: sizing reads it)`,
       data: { riskMultiplier: bias.riskMultiplier, required: requireBias },
     });
     if (!bias.pass && requireBias) {
       return hold(bias.code, bias.detail);
     }
-    const biasRiskMultiplier = bias.pass ? bias.riskMultiplier : 1;
+    const biasRiskMultiplier = biasSizeMultiplier(bias, input.biasState !== null);
 
     const dealerPosition = input.snapshot.gex?.dealerPosition ?? 'neutral';
     let guardMultiplier = 1;

@@ -11,6 +11,7 @@ import { loadCandles } from '../../enrichment/enrichment-snapshot';
 import { MARKET_DATA, MarketDataProvider } from '../../market-data/market-data.provider';
 import { StrikeSelectionService } from '../../strikes/strike-selection.service';
 import type { AgentRun, DecisionStep, EngineInput, EngineResult } from '../decision.types';
+import { biasSizeMultiplier } from '../bias-size-multiplier';
 import { pickContract } from '../trade-proposal';
 import { AgentRegistry } from './agent-registry.service';
 import type { EngineBAgentProvider } from './engine-b-agent.decorator';
@@ -120,7 +121,7 @@ export class EngineBService {
     const sizing = sizeEngineA({
       maxPositionSize: this.config.risk.maxPositionSize,
       dealerPosition: input.snapshot.gex?.dealerPosition ?? null,
-      biasRiskMultiplier: bias.pass ? bias.riskMultiplier : 1,
+      biasRiskMultiplier: biasSizeMultiplier(bias, input.biasState !== null),
       confluence: {
         enabled: input.flags.enabled('enable_confluence_sizing'),
         score: input.snapshot.confluence?.score ?? null,
