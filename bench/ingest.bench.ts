@@ -177,15 +177,16 @@ async function benchServer(target: Target, alerts: AlertGenerator): Promise<Serv
 async function writeDocs(result: BenchResult): Promise<string> {
   const docPath = path.join(ROOT, 'docs', 'benchmarks.md');
   const prettierOptions = (await prettier.resolveConfig(docPath)) ?? {};
-  // Other benchmarks own the sections after this one (e.g. "## Market core", written by bench/market.bench.ts).
+  // Other benchmarks own the sections after this one ("## Market core", written by bench/market.bench.ts, and
+  // "## Decision pipeline", by bench/pipeline.bench.ts): keep everything from the first `## ` heading not ours.
   let existing = '';
   try {
     existing = readFileSync(docPath, 'utf8');
   } catch {
     existing = '';
   }
-  const marketAt = existing.indexOf('\n## Market core');
-  const rest = marketAt >= 0 ? existing.slice(marketAt) : '';
+  const othersAt = existing.search(/\n## (?!Webhook ingestion\n)/);
+  const rest = othersAt >= 0 ? existing.slice(othersAt) : '';
   writeFileSync(
     docPath,
     await prettier.format(`${markdown(result)}${rest}`, { ...prettierOptions, filepath: docPath }),

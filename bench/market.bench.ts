@@ -11,6 +11,7 @@ import type { OptionChain, OptionQuote } from '../src/core/market/market.types';
 import { simOptionChain } from '../src/core/market-sim';
 import { bsmGreeks, timeToExpiryYears } from '../src/core/pricing';
 import { selectStrike, strikeConfig } from '../src/core/strikes';
+import { replaceSection } from './docs-section';
 
 const NOW = new Date('2026-02-17T15:30:00Z');
 const CONTRACTS = 2000;
@@ -133,10 +134,8 @@ function main(): void {
     '',
   ].join('\n');
   const doc = join(__dirname, '..', 'docs', 'benchmarks.md');
-  const current = readFileSync(doc, 'utf8');
-  const start = current.indexOf('## Market core');
-  const updated = start >= 0 ? `${current.slice(0, start)}${section}` : `${current.trimEnd()}\n\n${section}`;
-  writeFileSync(doc, updated);
+  // Only this section: the sections after it belong to other benchmarks (e.g. "## Decision pipeline").
+  writeFileSync(doc, replaceSection(readFileSync(doc, 'utf8'), '## Market core', section));
   // The file is prettier-formatted by the ingest benchmark; keep it so.
   process.stdout.write(
     `${table}\n\nGEX speed-up vs naive: ${gexRatio.toFixed(1)}x; strike selection / floor: ${strikeRatio.toFixed(1)}x\n`,

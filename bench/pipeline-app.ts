@@ -9,7 +9,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DataSource } from 'typeorm';
 import { createApp } from '../src/bootstrap/create-app';
 import { CLOCK } from '../src/common/clock';
-import { loadConfig } from '../src/config';
+import type { AppConfig } from '../src/config';
 import type { Clock } from '../src/core/clock';
 
 export const CLOCK_START = '2026-02-17T15:30:00Z';
@@ -85,8 +85,8 @@ export async function applyBenchSettings(
   };
 }
 
-export async function bootApp(env: Record<string, string>, logger: CountingLogger): Promise<NestExpressApplication> {
-  const app = await createApp(loadConfig(env));
+export async function bootApp(config: AppConfig, logger: CountingLogger): Promise<NestExpressApplication> {
+  const app = await createApp(config);
   app.useLogger(logger);
   await app.init();
   return app;
