@@ -6,6 +6,7 @@ import type { AgentFlow, AgentGex } from '../core/agents/agent-context';
 import { MarketCalendar, nyDate } from '../core/calendar';
 import type { Clock } from '../core/clock';
 import { scoreConfluence, type ConfluenceResult } from '../core/confluence';
+import { DEFAULT_ENTRY_DECISION_CONFIG } from '../core/engine-a';
 import { computeIndicators } from '../core/indicators';
 import type { Candle, CandleTimeframe } from '../core/market/market.types';
 import { signalMetadata } from '../core/signal';
@@ -130,7 +131,11 @@ export class EnrichmentService {
       if (risk.decisionOnlyWhenMarketClosed) {
         decisionOnly = true;
       } else if (risk.queueSignalsWhenMarketClosed) {
-        return this.holdForOpen(signal, base, session.nextOpen, now);
+        // Held past Engine A's opening wait too: released at 09:30:00 it would only be told to wait, for good.
+        const release = new Date(
+          session.nextOpen.getTime() + DEFAULT_ENTRY_DECISION_CONFIG.openingWaitMinutes * 60_000,
+        );
+        return this.holdForOpen(signal, base, release, now);
       } else {
         return this.rejectEarly(signal, base, 'market_closed', now);
       }
