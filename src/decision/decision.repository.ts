@@ -58,15 +58,23 @@ export class DecisionRepository {
   }
 
   /**
-   * Runs `work` in one transaction holding the decision lock, after locking the signal row; `work` is not called
-   * (null is returned) when the signal was decided meanwhile (a retried or duplicated job).
+   * Runs `work` in one transaction after locking the signal row; `work` is not called (null is returned) when the
+   * signal was decided meanwhile (a retried or duplicated job). `exclusive`: also hold the decision lock, for a
+   * decision that may write an order (the gates must see every order committed before it); a signal no engine
+   * approved for real does not wait for it.
    */
-  async inDecisionTransaction<T>(signalId: string, work: (tx: EntityManager) => Promise<T>): Promise<T | null> {
+  async inDecisionTransaction<T>(
+    signalId: string,
+    exclusive: boolean,
+    work: (tx: EntityManager) => Promise<T>,
+  ): Promise<T | null> {
     return this.dataSource.transaction(async (tx) => {
-      await tx.query('SELECT pg_advisory_xact_lock($1)', [DECISION_LOCK_KEY]);
-      const rows: { status: string }[] = await tx.query(`SELECT status FROM signals WHERE signal_id = $1 FOR UPDATE`, [
-        signalId,
-      ]);
+      const rows: { status: string }[] = await tx.query(
+        exclusive
+          ? `SELECT status FROM signals, pg_advisory_xact_lock($2) WHERE signal_id = $1 FOR UPDATE OF signals`
+          : `SELECT status FROM signals WHERE signal_id = $1 FOR UPDATE`,
+        exclusive ? [signalId, DECISION_LOCK_KEY] : [signalId],
+      );
       if (rows[0]?.status !== 'pending') {
         return null;
       }
@@ -74,36 +82,42 @@ export class DecisionRepository {
     });
   }
 
-  async upsertExperiment(tx: EntityManager, signalId: string, assignment: VariantAssignment): Promise<string> {
-    const rows: { experiment_id: string }[] = await tx.query(
-      `INSERT INTO experiments (signal_id, variant, assignment_hash, split_percentage, policy_version)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (signal_id) DO UPDATE SET variant = EXCLUDED.variant,
-         assignment_hash = EXCLUDED.assignment_hash, split_percentage = EXCLUDED.split_percentage
-       RETURNING experiment_id`,
-      [signalId, assignment.variant, assignment.assignmentHash, Math.round(assignment.splitPercentage), POLICY_VERSION],
-    );
-    return rows[0].experiment_id;
-  }
-
-  async upsertPolicy(tx: EntityManager, experimentId: string, policy: ExecutionPolicy): Promise<void> {
+  /** The experiment and its execution policy, in one statement; returns the experiment id. */
+  async upsertExperiment(
+    tx: EntityManager,
+    signalId: string,
+    assignment: VariantAssignment,
+    policy: ExecutionPolicy,
+  ): Promise<string> {
     const executed =
       policy.executedEngines.length === 1 ? policy.executedEngines[0] : policy.executedEngines.length > 1 ? 'A' : null;
-    await tx.query(
-      `INSERT INTO execution_policies (experiment_id, execution_mode, executed_engine, shadow_engine, reason,
+    const rows: { experiment_id: string }[] = await tx.query(
+      `WITH e AS (
+         INSERT INTO experiments (signal_id, variant, assignment_hash, split_percentage, policy_version)
+         VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (signal_id) DO UPDATE SET variant = EXCLUDED.variant,
+           assignment_hash = EXCLUDED.assignment_hash, split_percentage = EXCLUDED.split_percentage
+         RETURNING experiment_id
+       )
+       INSERT INTO execution_policies (experiment_id, execution_mode, executed_engine, shadow_engine, reason,
                                        policy_version)
-       VALUES ($1, $2, $3, $4, $5, $6)
+       SELECT experiment_id, $6, $7, $8, $9, $5 FROM e
        ON CONFLICT (experiment_id) DO UPDATE SET execution_mode = EXCLUDED.execution_mode,
-         executed_engine = EXCLUDED.executed_engine, shadow_engine = EXCLUDED.shadow_engine, reason = EXCLUDED.reason`,
+         executed_engine = EXCLUDED.executed_engine, shadow_engine = EXCLUDED.shadow_engine, reason = EXCLUDED.reason
+       RETURNING experiment_id`,
       [
-        experimentId,
+        signalId,
+        assignment.variant,
+        assignment.assignmentHash,
+        Math.round(assignment.splitPercentage),
+        POLICY_VERSION,
         policy.executionMode,
         executed,
         policy.shadowEngine,
         [policy.reason, ...policy.notes, `engines:${policy.executedEngines.join('+') || 'none'}`].join('; '),
-        POLICY_VERSION,
       ],
     );
+    return rows[0].experiment_id;
   }
 
   async upsertRecommendation(
@@ -136,33 +150,36 @@ export class DecisionRepository {
     );
   }
 
+  /** Every vote in one statement; unique per (signal, agent), so a retried decision rewrites rather than adds. */
   async upsertAgentDecisions(
     tx: EntityManager,
     experimentId: string,
     signalId: string,
     decisions: readonly AgentDecisionWrite[],
   ): Promise<void> {
-    for (const { output, metadata } of decisions) {
-      await tx.query(
-        `INSERT INTO agent_decisions (experiment_id, signal_id, agent_name, agent_type, bias, confidence, reasons,
-                                      block, metadata)
-         VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9::jsonb)
-         ON CONFLICT (signal_id, agent_name) DO UPDATE SET experiment_id = EXCLUDED.experiment_id,
-           agent_type = EXCLUDED.agent_type, bias = EXCLUDED.bias, confidence = EXCLUDED.confidence,
-           reasons = EXCLUDED.reasons, block = EXCLUDED.block, metadata = EXCLUDED.metadata`,
-        [
-          experimentId,
-          signalId,
-          output.agent,
-          output.type,
-          output.bias,
-          Math.round(output.confidence),
-          JSON.stringify(output.reasons),
-          output.block === true,
-          JSON.stringify(metadata),
-        ],
-      );
+    if (decisions.length === 0) {
+      return;
     }
+    const rows = decisions.map(({ output, metadata }) => ({
+      agent_name: output.agent,
+      agent_type: output.type,
+      bias: output.bias,
+      confidence: Math.round(output.confidence),
+      reasons: output.reasons,
+      block: output.block === true,
+      metadata,
+    }));
+    await tx.query(
+      `INSERT INTO agent_decisions (experiment_id, signal_id, agent_name, agent_type, bias, confidence, reasons,
+                                    block, metadata)
+       SELECT $1, $2, r.agent_name, r.agent_type, r.bias, r.confidence, r.reasons, r.block, r.metadata
+         FROM jsonb_to_recordset($3::jsonb) AS r(agent_name text, agent_type text, bias text, confidence int,
+                                                  reasons jsonb, block boolean, metadata jsonb)
+       ON CONFLICT (signal_id, agent_name) DO UPDATE SET experiment_id = EXCLUDED.experiment_id,
+         agent_type = EXCLUDED.agent_type, bias = EXCLUDED.bias, confidence = EXCLUDED.confidence,
+         reasons = EXCLUDED.reasons, block = EXCLUDED.block, metadata = EXCLUDED.metadata`,
+      [experimentId, signalId, JSON.stringify(rows)],
+    );
   }
 
   /** The unique index on (signal, engine, order_type) for opening orders makes a second insert a no-op. */

@@ -185,12 +185,17 @@ export class DecisionService {
     timings.engines = Number(process.hrtime.bigint() - started) / 1e6;
 
     const persistStarted = process.hrtime.bigint();
-    const committed = await this.repository.inDecisionTransaction(signal.signal_id, async (tx) => {
-      // Gates read the state under the decision lock: what the previous decision committed counts.
-      const fresh = await this.riskState.load(dayStart, new Date(now.getTime() - limits0.cooldownMinutes * 60_000), tx);
-      const limits = await this.limits(flags, tx);
-      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment);
-      await this.repository.upsertPolicy(tx, experimentId, policy);
+    const gated = results.some(
+      (r) => r.approved && r.trade !== null && !applyPolicyToRecommendation(policy, r.engine).isShadow,
+    );
+    const committed = await this.repository.inDecisionTransaction(signal.signal_id, gated, async (tx) => {
+      // Gates read the state under the decision lock: what the previous decision committed counts. Without a real
+      // approval there is nothing to gate, no lock and no second read.
+      const fresh = gated
+        ? await this.riskState.load(dayStart, new Date(now.getTime() - limits0.cooldownMinutes * 60_000), tx)
+        : state;
+      const limits = gated ? await this.limits(flags, tx) : limits0;
+      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy);
       const orderIds: string[] = [];
       const outcomes: { engine: Engine; isShadow: boolean; approved: boolean; code: string }[] = [];
       for (const result of results) {
@@ -310,9 +315,8 @@ export class DecisionService {
     policy: ExecutionPolicy,
     now: Date,
   ): Promise<DecisionOutcome> {
-    const committed = await this.repository.inDecisionTransaction(signal.signal_id, async (tx) => {
-      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment);
-      await this.repository.upsertPolicy(tx, experimentId, policy);
+    const committed = await this.repository.inDecisionTransaction(signal.signal_id, false, async (tx) => {
+      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy);
       if (signal.action === 'cancel') {
         const cancelled = await this.repository.cancelPendingEntries(tx, signal.symbol, signal.direction, now);
         const reason = cancelled.length > 0 ? null : 'nothing_to_cancel';
@@ -373,9 +377,8 @@ export class DecisionService {
     now: Date,
     orderIds: string[],
   ): Promise<DecisionOutcome> {
-    const committed = await this.repository.inDecisionTransaction(signal.signal_id, async (tx) => {
-      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment);
-      await this.repository.upsertPolicy(tx, experimentId, policy);
+    const committed = await this.repository.inDecisionTransaction(signal.signal_id, false, async (tx) => {
+      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy);
       await this.repository.finishSignal(
         tx,
         signal.signal_id,

@@ -62,6 +62,7 @@ export class RiskStateRepository {
   }
 
   /**
+   * One statement (one round trip, one snapshot) for everything the gates read.
    * @param dayStart midnight New York of the current day (fills and realized P&L "today").
    * @param cooldownSince fills after this instant count for the per-symbol cooldown.
    */
@@ -70,79 +71,65 @@ export class RiskStateRepository {
     cooldownSince: Date,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<RiskState> {
-    // One client runs one query at a time: inside a transaction the reads go in sequence.
-    const all = manager.queryRunner ? sequence : parallel;
-    const [positions, pending, pnl, trades, lastTrades] = await all([
-      () =>
-        manager.query<PositionRow[]>(
-          `SELECT symbol, engine, direction, type, option_symbol, quantity, entry_price, current_price, status,
-                entry_timestamp
-           FROM positions WHERE status IN ('open', 'closing')`,
-        ),
-      () =>
-        manager.query<{ symbol: string; engine: Engine; option_symbol: string }[]>(
-          `SELECT symbol, engine, option_symbol FROM orders WHERE status = 'pending_execution' AND intent = 'open'`,
-        ),
-      () =>
-        manager.query<{ realized_today: number; realized_total: number; unrealized: number }[]>(
-          `SELECT COALESCE(SUM(realized_pnl) FILTER (WHERE exit_timestamp >= $1), 0)::float8 AS realized_today,
-                COALESCE(SUM(realized_pnl) FILTER (WHERE status = 'closed'), 0)::float8 AS realized_total,
-                COALESCE(SUM(unrealized_pnl) FILTER (WHERE status IN ('open', 'closing')), 0)::float8 AS unrealized
-           FROM positions`,
-          [dayStart],
-        ),
-      () =>
-        manager.query<{ n: number }[]>(
-          `SELECT COUNT(*)::int AS n FROM trades t JOIN orders o ON o.order_id = t.order_id
-          WHERE o.order_type = 'paper' AND o.intent = 'open' AND t.fill_timestamp >= $1`,
-          [dayStart],
-        ),
-      () =>
-        manager.query<{ symbol: string; at: Date }[]>(
-          `SELECT upper(o.symbol) AS symbol, MAX(t.fill_timestamp) AS at FROM trades t
-           JOIN orders o ON o.order_id = t.order_id
-          WHERE t.fill_timestamp >= $1 GROUP BY upper(o.symbol)`,
-          [cooldownSince],
-        ),
-    ]);
+    const rows = await manager.query<StateRow[]>(
+      `SELECT
+         (SELECT COALESCE(json_agg(json_build_object(
+             'symbol', symbol, 'engine', engine, 'direction', direction, 'type', type, 'option_symbol', option_symbol,
+             'quantity', quantity, 'entry_price', entry_price, 'current_price', current_price, 'status', status,
+             'entry_timestamp', entry_timestamp)), '[]'::json)
+            FROM positions WHERE status IN ('open', 'closing')) AS positions,
+         (SELECT COALESCE(json_agg(json_build_object('symbol', symbol, 'engine', engine,
+             'option_symbol', option_symbol)), '[]'::json)
+            FROM orders WHERE status = 'pending_execution' AND intent = 'open') AS pending,
+         (SELECT COALESCE(SUM(realized_pnl) FILTER (WHERE exit_timestamp >= $1), 0)::float8 FROM positions)
+           AS realized_today,
+         (SELECT COALESCE(SUM(realized_pnl) FILTER (WHERE status = 'closed'), 0)::float8 FROM positions)
+           AS realized_total,
+         (SELECT COALESCE(SUM(unrealized_pnl) FILTER (WHERE status IN ('open', 'closing')), 0)::float8 FROM positions)
+           AS unrealized,
+         (SELECT COUNT(*)::int FROM trades t JOIN orders o ON o.order_id = t.order_id
+           WHERE o.order_type = 'paper' AND o.intent = 'open' AND t.fill_timestamp >= $1) AS trades_today,
+         (SELECT COALESCE(json_object_agg(symbol, at), '{}'::json) FROM (
+             SELECT upper(o.symbol) AS symbol, MAX(t.fill_timestamp) AS at FROM trades t
+               JOIN orders o ON o.order_id = t.order_id
+              WHERE t.fill_timestamp >= $2 GROUP BY upper(o.symbol)) last) AS last_trades`,
+      [dayStart, cooldownSince],
+    );
+    const row = rows[0];
     return {
-      positions: positions.map((row) => ({
-        symbol: row.symbol,
-        engine: row.engine,
-        direction: row.direction ?? (row.type === 'call' ? 'long' : 'short'),
-        optionSymbol: row.option_symbol,
-        quantity: row.quantity,
-        entryPrice: Number(row.entry_price),
-        currentPrice: Number(row.current_price ?? row.entry_price),
-        status: row.status,
-        openedAt: row.entry_timestamp,
+      positions: row.positions.map((p) => ({
+        symbol: p.symbol,
+        engine: p.engine,
+        direction: p.direction ?? (p.type === 'call' ? 'long' : 'short'),
+        optionSymbol: p.option_symbol,
+        quantity: p.quantity,
+        entryPrice: Number(p.entry_price),
+        currentPrice: Number(p.current_price ?? p.entry_price),
+        status: p.status,
+        openedAt: new Date(p.entry_timestamp),
       })),
-      pendingOrders: pending.map((row) => ({
-        symbol: row.symbol,
-        engine: row.engine,
-        optionSymbol: row.option_symbol,
-      })),
-      realizedPnlToday: pnl[0]?.realized_today ?? 0,
-      realizedPnlTotal: pnl[0]?.realized_total ?? 0,
-      unrealizedPnl: pnl[0]?.unrealized ?? 0,
-      tradesToday: trades[0]?.n ?? 0,
-      lastTradeAtBySymbol: Object.fromEntries(lastTrades.map((row) => [row.symbol, row.at])),
+      pendingOrders: row.pending.map((o) => ({ symbol: o.symbol, engine: o.engine, optionSymbol: o.option_symbol })),
+      realizedPnlToday: row.realized_today,
+      realizedPnlTotal: row.realized_total,
+      unrealizedPnl: row.unrealized,
+      tradesToday: row.trades_today,
+      lastTradeAtBySymbol: Object.fromEntries(
+        Object.entries(row.last_trades).map(([symbol, at]) => [symbol, new Date(at)]),
+      ),
     };
   }
 }
 
-type Thunks<T extends readonly unknown[]> = { [K in keyof T]: () => Promise<T[K]> };
-
-async function parallel<T extends readonly unknown[]>(thunks: Thunks<T>): Promise<T> {
-  return Promise.all(
-    (thunks as readonly (() => Promise<unknown>)[]).map((thunk) => thunk()),
-  ) as Promise<unknown> as Promise<T>;
-}
-
-async function sequence<T extends readonly unknown[]>(thunks: Thunks<T>): Promise<T> {
-  const results: unknown[] = [];
-  for (const thunk of thunks as readonly (() => Promise<unknown>)[]) {
-    results.push(await thunk());
-  }
-  return results as unknown as T;
+interface StateRow {
+  positions: (Omit<PositionRow, 'entry_timestamp' | 'entry_price' | 'current_price'> & {
+    entry_timestamp: string;
+    entry_price: string | number;
+    current_price: string | number | null;
+  })[];
+  pending: { symbol: string; engine: Engine; option_symbol: string }[];
+  realized_today: number;
+  realized_total: number;
+  unrealized: number;
+  trades_today: number;
+  last_trades: Record<string, string>;
 }
