@@ -185,7 +185,6 @@ export function markdownSection(result: PipelineBenchResult): string {
   const loadTop = dominant(t.stagesUnderLoad);
   const agents = result.agentMs.slice(0, 8);
   const problems = result.problems;
-  const reachedDecision = t.stagesUnderLoad.total.n / Math.max(1, t.decided);
   return `## Decision pipeline
 
 \`\`\`sh
@@ -272,20 +271,16 @@ ${agents.map((a) => `${a.agent} ${fixed(a.meanMs, 2)} / ${fixed(a.p95Ms, 2)}`).j
 
 Sequentially, **${STAGE_LABELS[top.stage]}** takes the largest share of a signal's time (${fixed(top.share * 100, 0)}%
 of ${fixed(result.stages.total.mean, 1)} ms mean). Under load the largest share is ${STAGE_LABELS[loadTop.stage]}
-(${fixed(loadTop.share * 100, 0)}% of ${fixed(t.stagesUnderLoad.total.mean, 1)} ms mean). The decision transaction
-takes a global advisory lock (\`pg_advisory_xact_lock\`, \`DecisionRepository.inDecisionTransaction\`), so persists
-run one at a time across all decision workers: persist time under load includes that lock's queue. At the
-sequential persist mean of ${fixed(result.stages.persist.mean, 1)} ms that lock alone allows about
-${fixed(1000 / result.stages.persist.mean, 0)} decisions/s; with ${fixed(reachedDecision * 100, 0)}% of the signals
-reaching the decision, about ${fixed(1000 / result.stages.persist.mean / reachedDecision, 0)} signals/s, against
-${fixed(t.signalsPerSec, 1)} measured. During the throughput run the app's event loop was busy
-${fixed(t.process.eventLoopUtilization * 100, 0)}% of the time (process CPU ${fixed(t.process.cpuPercentOfOneCore, 0)}%
-of one core, event-loop delay p50 ${fixed(t.process.eventLoopDelayP50Ms, 1)} ms / p99
-${fixed(t.process.eventLoopDelayP99Ms, 1)} ms): every round trip inside the locked transaction also waits for the one
-event loop that the enrichment and engine work of the other ${2 * s.concurrency - 1} jobs keeps busy, so each holder
-keeps the lock longer and persist (lock wait included) takes
+(${fixed(loadTop.share * 100, 0)}% of ${fixed(t.stagesUnderLoad.total.mean, 1)} ms mean). A decision that may write
+an order takes a global advisory lock (\`pg_advisory_xact_lock\`, \`DecisionRepository.inDecisionTransaction\`), so
+those persists run one at a time across all decision workers; the others only lock their signal row. During the
+throughput run the app's event loop was busy ${fixed(t.process.eventLoopUtilization * 100, 0)}% of the time (process
+CPU ${fixed(t.process.cpuPercentOfOneCore, 0)}% of one core, event-loop delay p50
+${fixed(t.process.eventLoopDelayP50Ms, 1)} ms / p99 ${fixed(t.process.eventLoopDelayP99Ms, 1)} ms): the one process
+is CPU-bound, so every round trip of a job also waits for the enrichment and engine work of the other
+${2 * s.concurrency - 1} jobs, and persist takes
 ${fixed(t.stagesUnderLoad.persist.p50 / Math.max(result.stages.persist.p50, 0.001), 0)}x as long (p50) as in the
-sequential pass.
+sequential pass. More throughput comes from more worker processes (\`ROLE=worker\`), not more concurrency in one.
 
 Warnings and errors the app logged during the run: ${
     problems.length === 0
