@@ -40,11 +40,14 @@ export interface CreateAppOptions {
 
 /** The configured application, not yet listening: main.ts listens on PORT, tests on a random port. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ config, clock: options.clock, extraModules: options.extraModules }), {
-    bodyParser: false,
-    logger: nestLogLevels(config.server.logLevel),
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({ config, clock: options.clock, extraModules: options.extraModules }),
+    {
+      bodyParser: false,
+      logger: nestLogLevels(config.server.logLevel),
+      abortOnError: false,
+    },
+  );
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
   // API replies are not cached; hashing every body for an ETag costs CPU on the webhook path.
