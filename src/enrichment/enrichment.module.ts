@@ -6,10 +6,11 @@ import { EnrichmentProcessor } from './enrichment.processor';
 import { EnrichmentRepository } from './enrichment.repository';
 import { EnrichmentService } from './enrichment.service';
 import { QueuedSignalsRelease } from './queued-signals.release';
+import { SignalJobRunner } from './signal-job.runner';
 
 @Module({
   imports: [FeatureFlagsModule, PositioningModule, RiskModule],
-  providers: [EnrichmentRepository, EnrichmentService, EnrichmentProcessor, QueuedSignalsRelease],
-  exports: [EnrichmentRepository, EnrichmentService, QueuedSignalsRelease],
+  providers: [EnrichmentRepository, EnrichmentService, EnrichmentProcessor, QueuedSignalsRelease, SignalJobRunner],
+  exports: [EnrichmentRepository, EnrichmentService, QueuedSignalsRelease, SignalJobRunner],
 })
 export class EnrichmentModule {}

@@ -5,20 +5,7 @@ import { ManualClock } from '../../src/core/clock';
 import { PINNED_NOW, startTestApp } from '../helpers/test-app';
 import { deadPort, TcpProxy } from '../helpers/tcp-proxy';
 import { uniqueName } from '../setup/test-database';
-
-async function eventually<T>(fn: () => Promise<T | null | undefined>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+import { eventually } from '../helpers/eventually';
 
 describe('ingestion when Redis is down', () => {
   it('still answers ACCEPTED, and the outbox sweep enqueues the signal once Redis is back', async () => {

@@ -3,7 +3,7 @@ import { BIAS_CONFIG } from '../../bias/bias.tokens';
 import { withTimeout } from '../../common/async/with-timeout';
 import { AppConfig, APP_CONFIG } from '../../config';
 import { AgentOutput, checkAgentOutput, directionOf, metaDecision } from '../../core/agents';
-import type { AgentContext } from '../../core/agents/agent-context';
+import type { AgentContext, AgentRiskState } from '../../core/agents/agent-context';
 import { BiasConfig, evaluateBiasGate } from '../../core/bias';
 import { gammaCheckForEngineB } from '../../core/decision';
 import { sizeEngineA } from '../../core/sizing';
@@ -18,16 +18,6 @@ import type { EngineBAgentProvider } from './engine-b-agent.decorator';
 
 /** An agent that has not answered in this time is skipped and recorded as timed out. */
 export const AGENT_TIMEOUT_MS = 2_000;
-
-export interface AgentRiskLimits {
-  openPositions: number;
-  openPositionsForSymbol: number;
-  maxOpenPositions: number;
-  maxPositionsPerSymbol: number;
-  exposure: number;
-  maxExposure: number;
-  killSwitch: boolean;
-}
 
 /**
  * Engine B (spec section 6): every registered agent whose flag is on votes on the same context; an agent that throws
@@ -47,7 +37,7 @@ export class EngineBService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  agentContext(input: EngineInput, risk: AgentRiskLimits): AgentContext {
+  agentContext(input: EngineInput, risk: AgentRiskState): AgentContext {
     const snapshot = input.snapshot;
     return {
       symbol: input.symbol,
@@ -67,7 +57,7 @@ export class EngineBService {
     return Promise.all(this.registry.all().map((agent) => this.runAgent(agent, context, input)));
   }
 
-  async run(input: EngineInput, risk: AgentRiskLimits): Promise<EngineResult> {
+  async run(input: EngineInput, risk: AgentRiskState): Promise<EngineResult> {
     const steps: DecisionStep[] = [];
     const context = this.agentContext(input, risk);
     const agents = await this.runAgents(context, input);

@@ -5,7 +5,7 @@ import { ManualClock } from '../../../src/core/clock';
 import { EngineBAgent, EngineBAgentProvider } from '../../../src/decision/engine-b/engine-b-agent.decorator';
 import { AGENT_TIMEOUT_MS } from '../../../src/decision/engine-b/engine-b.service';
 import { startTestApp, type TestAppOptions } from '../../helpers/test-app';
-import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
+import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, waitForStatus, postTraceSignal } from './pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -101,14 +101,7 @@ async function boot(extraModules: TestAppOptions['extraModules']): Promise<Start
 
 async function decideOne(t: Started): Promise<{ signalId: string; ms: number }> {
   const started = Date.now();
-  const res = await signedPost(t.url, '/webhook', {
-    symbol: 'SPY',
-    direction: 'long',
-    timeframe: '5m',
-    timestamp: NOW,
-    price: 595.42,
-    confidence: 75,
-  });
+  const res = await postTraceSignal(t.url, NOW);
   expect(res.status).toBe(200);
   const signalId: string = res.body.signal_id;
   await waitForStatus(t.dataSource, signalId, ['approved', 'rejected']);

@@ -16,6 +16,18 @@ export function signedPost(url: string, path: string, body: object) {
     .send(raw);
 }
 
+/** The trace's alert (section 17): SPY long at 595.42, 5m, confidence 75, dated `at`. */
+export function postTraceSignal(url: string, at: string) {
+  return signedPost(url, '/webhook', {
+    symbol: 'SPY',
+    direction: 'long',
+    timeframe: '5m',
+    timestamp: at,
+    price: 595.42,
+    confidence: 75,
+  });
+}
+
 /** Scripts the market through the webhook provider: an underlying price, a call-heavy chain (dealers long gamma) and bullish flow. */
 export async function scriptSpyMarket(url: string, at: string, price = 595.42): Promise<void> {
   const post = (path: string, body: object) => signedPost(url, path, body);

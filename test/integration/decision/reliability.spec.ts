@@ -10,7 +10,8 @@ import { QueueName, QueueService } from '../../../src/queues';
 import { bullConnectionFromUrl } from '../../../src/queues/redis-options';
 import { TcpProxy } from '../../helpers/tcp-proxy';
 import { REDIS_URL, startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
+import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, waitForStatus, postTraceSignal } from './pipeline-helpers';
+import { eventually } from '../../helpers/eventually';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -101,20 +102,6 @@ function expectDecidedOnce(rows: DecisionRows): void {
   expect(rows.orders.every((o) => o.status === 'pending_execution')).toBe(true);
 }
 
-async function until<T>(fn: () => Promise<T | null | undefined | false>, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn();
-    if (value) {
-      return value;
-    }
-    if (Date.now() > deadline) {
-      throw new Error('condition not met in time');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function jobState(queue: Queue, jobId: string): Promise<string> {
   return (await queue.getJob(jobId))?.getState() ?? 'missing';
 }
@@ -133,14 +120,7 @@ describe('decision reliability (real PostgreSQL, Redis and BullMQ)', () => {
     });
 
     it('decides once: re-running the completed job or the service adds no order, experiment or recommendation', async () => {
-      const res = await signedPost(t.url, '/webhook', {
-        symbol: 'SPY',
-        direction: 'long',
-        timeframe: '5m',
-        timestamp: NOW,
-        price: 595.42,
-        confidence: 75,
-      });
+      const res = await postTraceSignal(t.url, NOW);
       expect(res.status).toBe(200);
       const signalId: string = res.body.signal_id;
       await waitForStatus(t.dataSource, signalId, ['approved', 'rejected'], 10_000);
@@ -151,7 +131,7 @@ describe('decision reliability (real PostgreSQL, Redis and BullMQ)', () => {
       const decisions = queues.queue(QueueName.Decisions);
       const executions = queues.queue(QueueName.Executions);
       const decideJobId = `decide-${signalId}`;
-      await until(async () => (await jobState(decisions, decideJobId)) === 'completed');
+      await eventually(async () => (await jobState(decisions, decideJobId)) === 'completed');
       const orderJobIds = before.orders.map((o) => `order-${o.order_id}`);
       for (const id of orderJobIds) {
         expect(await executions.getJob(id)).toBeDefined();
@@ -165,7 +145,7 @@ describe('decision reliability (real PostgreSQL, Redis and BullMQ)', () => {
       // BullMQ runs the decision job again (as a stalled or retried job would be).
       const job = (await decisions.getJob(decideJobId)) as Job;
       await job.retry('completed');
-      const rerun = await until(async () => {
+      const rerun = await eventually(async () => {
         const again = await decisions.getJob(decideJobId);
         return (await again?.getState()) === 'completed' && again?.returnvalue ? again : null;
       });
@@ -216,7 +196,7 @@ describe('decision reliability (real PostgreSQL, Redis and BullMQ)', () => {
         Array.from({ length: 5 - decided.length }, () => ({ kind: 'skipped', reason: 'already_decided' })),
       );
       const queue = t.app.get(QueueService).queue(QueueName.Decisions);
-      await until(async () => (await jobState(queue, `decide-${signalId}`)) === 'completed');
+      await eventually(async () => (await jobState(queue, `decide-${signalId}`)) === 'completed');
 
       const rows = await decisionRows(t.dataSource, signalId);
       expectDecidedOnce(rows);
@@ -266,7 +246,7 @@ describe('decision reliability (real PostgreSQL, Redis and BullMQ)', () => {
         (value) => (settled = { ok: true, value }),
         (error: unknown) => (settled = { ok: false, value: error }),
       );
-      const rows = await until(async () => {
+      const rows = await eventually(async () => {
         const r = await decisionRows(t.dataSource, signalId);
         return r.status === 'approved' ? r : null;
       });
@@ -325,7 +305,7 @@ describe('decision reliability (real PostgreSQL, Redis and BullMQ)', () => {
           () => null,
           (error: Error) => error,
         );
-        backendPid = await until(async () => {
+        backendPid = await eventually(async () => {
           const [row] = (await locker.query(
             `SELECT pid FROM pg_locks WHERE relation = 'decision_recommendations'::regclass AND NOT granted
                AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ManualClock } from '../../../src/core/clock';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
+import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, waitForStatus, postTraceSignal } from './pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -31,14 +31,7 @@ describe('section 17 trace, steps 2-7, through the queues (real PostgreSQL and R
   });
 
   it('enriches, assigns A, runs Engine A and writes one pending order: 596 call, 9 contracts', async () => {
-    const res = await signedPost(t.url, '/webhook', {
-      symbol: 'SPY',
-      direction: 'long',
-      timeframe: '5m',
-      timestamp: NOW,
-      price: 595.42,
-      confidence: 75,
-    });
+    const res = await postTraceSignal(t.url, NOW);
     expect(res.status).toBe(200);
     const signalId: string = res.body.signal_id;
     const signal = await waitForStatus(t.dataSource, signalId, ['approved', 'rejected']);
