@@ -3,6 +3,7 @@ import {
   DEFAULT_REDIS_URL,
   EnvironmentVariables,
   ExecutionModeSetting,
+  FillModelSetting,
   LogLevel,
   MarketDataProviderName,
   MarketDataProviderSetting,
@@ -144,6 +145,14 @@ export interface AppConfig {
     trailingStopPct: number;
     trailingStopActivationPct: number;
   };
+  fills: {
+    model: FillModelSetting;
+    slippageBps: number;
+    commissionPerContract: number;
+    feesPerContract: number;
+    maxQuoteAgeMs: number;
+  };
+  tuning: { enabled: boolean; minSamples: number };
   /** Seeds for the feature_flags table (first boot only; the database row wins afterwards). */
   features: {
     enableOrchestrator: boolean;
@@ -384,6 +393,14 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
       trailingStopPct: env.TRAILING_STOP_PCT,
       trailingStopActivationPct: env.TRAILING_STOP_ACTIVATION_PCT,
     },
+    fills: {
+      model: env.FILL_MODEL as FillModelSetting,
+      slippageBps: env.FILL_SLIPPAGE_BPS,
+      commissionPerContract: env.COMMISSION_PER_CONTRACT,
+      feesPerContract: env.FEES_PER_CONTRACT,
+      maxQuoteAgeMs: env.MAX_QUOTE_AGE_MS,
+    },
+    tuning: { enabled: env.ADAPTIVE_TUNING_ENABLED, minSamples: env.ADAPTIVE_TUNING_MIN_SAMPLES },
     features: {
       enableOrchestrator: env.ENABLE_ORCHESTRATOR,
       enableVariantB: env.ENABLE_VARIANT_B,

@@ -56,6 +56,8 @@ export type MarketDataProviderName = (typeof MARKET_DATA_PROVIDERS)[number];
 export const MARKET_DATA_PROVIDER_SETTINGS = ['auto', ...MARKET_DATA_PROVIDERS] as const;
 export type MarketDataProviderSetting = (typeof MARKET_DATA_PROVIDER_SETTINGS)[number];
 export const ALPACA_STOCK_FEEDS = ['iex', 'sip', 'delayed_sip'] as const;
+export const FILL_MODELS = ['mid', 'cross'] as const;
+export type FillModelSetting = (typeof FILL_MODELS)[number];
 export const ALPACA_OPTIONS_FEEDS = ['indicative', 'opra'] as const;
 
 export const STRIKE_SELECTION_MODES = ['delta', 'atm'] as const;
@@ -259,6 +261,17 @@ export class EnvironmentVariables {
   @ToBool() @Bool() ENABLE_EXIT_INTELLIGENCE: boolean = true;
   @ToNumber() @NumberRange(0, 100) TRAILING_STOP_PCT: number = 0;
   @ToNumber() @NumberRange(0, 10000) TRAILING_STOP_ACTIVATION_PCT: number = 20;
+
+  // ── Paper fills ───────────────────────────────────────────────────────────────────────────────────────────
+  @ToLower() @OneOf(FILL_MODELS) FILL_MODEL: string = 'mid';
+  @ToNumber() @NumberRange(0, 1000) FILL_SLIPPAGE_BPS: number = 0;
+  @ToNumber() @NumberRange(0, 100) COMMISSION_PER_CONTRACT: number = 0;
+  @ToNumber() @NumberRange(0, 100) FEES_PER_CONTRACT: number = 0;
+  @ToInt() @IntRange(1000, 86400000) MAX_QUOTE_AGE_MS: number = 60000;
+
+  // ── Performance feedback ──────────────────────────────────────────────────────────────────────────────────
+  @ToBool() @Bool() ADAPTIVE_TUNING_ENABLED: boolean = true;
+  @ToInt() @IntRange(1, 100000) ADAPTIVE_TUNING_MIN_SAMPLES: number = 30;
 
   // ── Feature flags (seed the feature_flags table at first boot; the database wins afterwards) ─────────────────
   @ToBool() @Bool() ENABLE_ORCHESTRATOR: boolean = true;

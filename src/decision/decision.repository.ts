@@ -30,6 +30,8 @@ export interface OrderWrite {
   expiration: string;
   type: 'call' | 'put';
   quantity: number;
+  /** The option mid the decision saw; null without a quote. */
+  decisionMid: number | null;
 }
 
 export interface AgentDecisionWrite {
@@ -192,8 +194,8 @@ export class DecisionRepository {
   ): Promise<string | null> {
     const rows: { order_id: string }[] = await tx.query(
       `INSERT INTO orders (signal_id, intent, symbol, option_symbol, strike, expiration, type, quantity, order_type,
-                           status, engine, experiment_id, created_at, updated_at)
-       VALUES ($1, 'open', $2, $3, $4, $5, $6, $7, 'paper', 'pending_execution', $8, $9, $10, $10)
+                           status, engine, experiment_id, decision_mid, created_at, updated_at)
+       VALUES ($1, 'open', $2, $3, $4, $5, $6, $7, 'paper', 'pending_execution', $8, $9, $11, $10, $10)
        ON CONFLICT DO NOTHING RETURNING order_id`,
       [
         signalId,
@@ -206,6 +208,7 @@ export class DecisionRepository {
         order.engine,
         experimentId,
         now,
+        order.decisionMid,
       ],
     );
     return rows[0]?.order_id ?? null;

@@ -254,6 +254,7 @@ export class DecisionService {
               expiration: result.trade.expiration,
               type: result.trade.optionType,
               quantity,
+              decisionMid: result.trade.quote?.mid ?? null,
             },
             now,
           );

@@ -145,6 +145,7 @@ describe('database schema (migrations)', () => {
       'InitialSchema1795477403964',
       'SeedDefaults1795477404964',
       'SignalDedupKeys1795478000000',
+      'PaperExecution1795479000000',
     ]);
     await expect(ensureDatabaseExists(url)).resolves.toBe(false);
   });
@@ -355,6 +356,11 @@ describe('database schema (migrations)', () => {
 
   it('reverts every migration and applies them again', async () => {
     await ds.undoLastMigration({ transaction: 'each' });
+    const tradeColumns = await ds.query<{ column_name: string }[]>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'trades'`,
+    );
+    expect(tradeColumns.map((c) => c.column_name)).not.toContain('slippage');
+    await ds.undoLastMigration({ transaction: 'each' });
     expect(await tableNames()).not.toContain('signal_dedup_keys');
     await ds.undoLastMigration({ transaction: 'each' });
     expect(await ds.getRepository(FeatureFlag).count()).toBe(0);
@@ -363,7 +369,7 @@ describe('database schema (migrations)', () => {
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(3);
+    expect(applied).toHaveLength(4);
     expect(await tableNames()).toEqual(TABLES);
     expect(await ds.getRepository(FeatureFlag).count()).toBe(20);
     expect(await ds.getRepository(ExitRule).count()).toBe(1);

@@ -98,6 +98,14 @@ export class Order {
   @Column({ name: 'failure_reason', type: 'text', nullable: true })
   failureReason: string | null;
 
+  /** The option mid the decision saw (opening orders), for slippage from decision to fill. */
+  @Column({ name: 'decision_mid', type: 'numeric', precision: 12, scale: 4, nullable: true })
+  decisionMid: string | null;
+
+  /** Why a closing order was sent (exit rule code, exit_signal, manual, expired, ...). */
+  @Column({ name: 'exit_reason', type: 'text', nullable: true })
+  exitReason: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -40,6 +40,10 @@ export abstract class PositionColumns {
   @Column({ name: 'current_price', type: 'numeric', precision: 12, scale: 4, nullable: true })
   currentPrice: string | null;
 
+  /** Contracts the live closing order closes (all of them, or a partial exit); null while no close is under way. */
+  @Column({ name: 'closing_quantity', type: 'integer', nullable: true })
+  closingQuantity: number | null;
+
   /** Highest mark since entry, for trailing stops. */
   @Column({ name: 'high_water_price', type: 'numeric', precision: 12, scale: 4, nullable: true })
   highWaterPrice: string | null;

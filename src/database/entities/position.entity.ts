@@ -10,6 +10,10 @@ import { Signal } from './signal.entity';
 @Check('chk_positions_type', `"type" IN ('call', 'put')`)
 @Check('chk_positions_direction', `"direction" IN ('long', 'short')`)
 @Check('chk_positions_quantity', `"quantity" > 0`)
+@Check(
+  'chk_positions_closing_quantity',
+  `"closing_quantity" IS NULL OR ("closing_quantity" > 0 AND "closing_quantity" <= "quantity")`,
+)
 @Check('chk_positions_status', `"status" IN ('open', 'closing', 'closed')`)
 @Check('chk_positions_engine', `"engine" IN ('A', 'B')`)
 @Index('idx_positions_status', ['status'])
