@@ -33,12 +33,16 @@ export class PaperExecution1795479000000 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "positions"
          ADD COLUMN "closing_quantity" integer NULL,
+         ADD COLUMN "entry_bias" jsonb NULL,
+         ADD COLUMN "exit_state" jsonb NULL,
          ADD CONSTRAINT "chk_positions_closing_quantity"
            CHECK ("closing_quantity" IS NULL OR ("closing_quantity" > 0 AND "closing_quantity" <= "quantity"))`,
     );
     await queryRunner.query(
       `ALTER TABLE "shadow_positions"
          ADD COLUMN "closing_quantity" integer NULL,
+         ADD COLUMN "entry_bias" jsonb NULL,
+         ADD COLUMN "exit_state" jsonb NULL,
          ADD CONSTRAINT "chk_shadow_positions_closing_quantity"
            CHECK ("closing_quantity" IS NULL OR ("closing_quantity" > 0 AND "closing_quantity" <= "quantity"))`,
     );
@@ -47,10 +51,11 @@ export class PaperExecution1795479000000 implements MigrationInterface {
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
       `ALTER TABLE "shadow_positions" DROP CONSTRAINT "chk_shadow_positions_closing_quantity",
-         DROP COLUMN "closing_quantity"`,
+         DROP COLUMN "closing_quantity", DROP COLUMN "entry_bias", DROP COLUMN "exit_state"`,
     );
     await queryRunner.query(
-      `ALTER TABLE "positions" DROP CONSTRAINT "chk_positions_closing_quantity", DROP COLUMN "closing_quantity"`,
+      `ALTER TABLE "positions" DROP CONSTRAINT "chk_positions_closing_quantity", DROP COLUMN "closing_quantity",
+         DROP COLUMN "entry_bias", DROP COLUMN "exit_state"`,
     );
     await queryRunner.query(`ALTER TABLE "orders" DROP COLUMN "decision_mid", DROP COLUMN "exit_reason"`);
     await queryRunner.query(`DROP INDEX "idx_trades_position_id"`);

@@ -8,6 +8,10 @@ import type { Clock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
 import { DecisionModule } from './decision/decision.module';
 import { EnrichmentModule } from './enrichment/enrichment.module';
+import { ExecutionModule } from './execution/execution.module';
+import { FeedbackModule } from './feedback/feedback.module';
+import { PositionsModule } from './positions/positions.module';
+import { ShadowModule } from './shadow/shadow.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
@@ -51,6 +55,10 @@ export class AppModule {
         BiasModule,
         EnrichmentModule,
         DecisionModule,
+        ExecutionModule,
+        PositionsModule,
+        ShadowModule,
+        FeedbackModule,
         ...extraModules,
       ],
     };

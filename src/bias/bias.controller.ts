@@ -4,21 +4,9 @@ import { ApiError } from '../common/http/api-error';
 import { BiasStateAggregator, normalizeSymbol } from './bias-state.aggregator';
 import { stateView, summaryItemView } from './bias.views';
 import { BiasSummaryDto } from './dto/bias.dto';
+import { intParam } from '../common/http/query-params';
 
 const MAX_LIMIT = 500;
-
-function intParam(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
-  if (value === undefined || value === '') {
-    return fallback;
-  }
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new ApiError(400, 'validation_failed', 'Invalid query', [
-      { field: name, message: `must be an integer from ${min} to ${max}` },
-    ]);
-  }
-  return n;
-}
 
 @ApiTags('bias')
 @Controller('api/bias')

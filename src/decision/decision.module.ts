@@ -3,6 +3,8 @@ import { DiscoveryModule } from '@nestjs/core';
 import { BiasModule } from '../bias/bias.module';
 import { EnrichmentModule } from '../enrichment/enrichment.module';
 import { FeatureFlagsModule } from '../feature-flags/feature-flags.module';
+import { FeedbackModule } from '../feedback/feedback.module';
+import { PositionsModule } from '../positions/positions.module';
 import { RiskModule } from '../risk/risk.module';
 import { StrikesModule } from '../strikes/strikes.module';
 import { DecisionController } from './decision.controller';
@@ -16,7 +18,16 @@ import { ENGINE_B_AGENT_PROVIDERS } from './engine-b/agents';
 import { EngineBService } from './engine-b/engine-b.service';
 
 @Module({
-  imports: [DiscoveryModule, BiasModule, EnrichmentModule, FeatureFlagsModule, RiskModule, StrikesModule],
+  imports: [
+    DiscoveryModule,
+    BiasModule,
+    EnrichmentModule,
+    FeatureFlagsModule,
+    FeedbackModule,
+    PositionsModule,
+    RiskModule,
+    StrikesModule,
+  ],
   controllers: [DecisionController],
   providers: [
     DecisionRepository,

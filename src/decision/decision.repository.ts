@@ -266,4 +266,18 @@ export class DecisionRepository {
     );
     return rows.map((row) => row.order_id);
   }
+
+  /** Positions an exit alert's close decision lists that are still open and have no closing order from it yet. */
+  async exitClosesToRequest(signalId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ position_id: string }[]>(
+      `SELECT DISTINCT (p ->> 'positionId')::uuid AS position_id
+         FROM decision_recommendations r, jsonb_array_elements(r.rationale -> 'positions') p
+         JOIN positions pos ON pos.position_id = (p ->> 'positionId')::uuid
+        WHERE r.signal_id = $1 AND r.rationale ->> 'kind' = 'close' AND r.rationale ->> 'status' = 'close_requested'
+          AND pos.status = 'open'
+          AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.signal_id = $1 AND o.position_id = pos.position_id)`,
+      [signalId],
+    );
+    return rows.map((row) => row.position_id);
+  }
 }

@@ -32,6 +32,7 @@ import type { EngineInput, EngineResult } from './decision.types';
 import { EngineAService } from './engine-a.service';
 import { AgentRegistry } from './engine-b/agent-registry.service';
 import { EngineBService } from './engine-b/engine-b.service';
+import { PositionCloser } from '../positions/position-closer.service';
 
 export type DecisionOutcome =
   | { kind: 'skipped'; reason: 'not_found' | 'already_decided' | 'not_pending' }
@@ -58,6 +59,7 @@ export class DecisionService {
     private readonly engineA: EngineAService,
     private readonly engineB: EngineBService,
     private readonly agents: AgentRegistry,
+    private readonly closer: PositionCloser,
     private readonly queues: QueueService,
     private readonly events: DomainEvents,
     @Inject(BIAS_CONFIG) private readonly biasConfig: BiasConfig,
@@ -291,13 +293,14 @@ export class DecisionService {
               : `no_recommendation:${real[0].code}`;
       }
       const status = approvedReal ? 'approved' : 'rejected';
+      const shadowEngines = outcomes.filter((o) => o.isShadow && o.approved).map((o) => o.engine);
       await this.repository.finishSignal(
         tx,
         signal.signal_id,
         { status, reason, experimentId, metaGamma: dealer ? { ...dealer } : null },
         now,
       );
-      return { status, reason, orderIds } as const;
+      return { status, reason, orderIds, experimentId, shadowEngines } as const;
     });
     timings.persist = Number(process.hrtime.bigint() - persistStarted) / 1e6;
     if (!committed) {
@@ -305,7 +308,14 @@ export class DecisionService {
       return { kind: 'skipped', reason: 'already_decided' };
     }
     await this.afterCommit(signal, committed.status, committed.reason, decisionOnly, committed.orderIds, now);
-    return { kind: 'decided', ...committed };
+    if (!decisionOnly && flags.enabled('enable_shadow_execution')) {
+      for (const engine of committed.shadowEngines) {
+        await this.queues
+          .enqueue(JobName.ExecuteShadow, { experimentId: committed.experimentId, engine })
+          .catch(() => undefined);
+      }
+    }
+    return { kind: 'decided', status: committed.status, reason: committed.reason, orderIds: committed.orderIds };
   }
 
   /** Exit and cancel alerts: a close decision for the matching open positions, or the pending entries withdrawn. */
@@ -364,10 +374,25 @@ export class DecisionService {
       return { status, reason, orderIds: [] as string[] };
     });
     if (!committed) {
+      await this.requestExitCloses(signal.signal_id);
       return { kind: 'skipped', reason: 'already_decided' };
+    }
+    if (signal.action === 'exit' && !snapshot.decisionOnly) {
+      await this.requestExitCloses(signal.signal_id);
     }
     await this.afterCommit(signal, committed.status, committed.reason, snapshot.decisionOnly, [], now);
     return { kind: 'decided', ...committed };
+  }
+
+  /**
+   * An exit alert's close decision, carried out: each listed position still open and not yet asked to close by this
+   * signal goes through the PositionCloser (the same path as the exit monitor and a manual close, so they race
+   * safely). Re-run on a retried job, it asks only for what is missing.
+   */
+  private async requestExitCloses(signalId: string): Promise<void> {
+    for (const positionId of await this.repository.exitClosesToRequest(signalId)) {
+      await this.closer.requestClose(positionId, { reason: 'exit_signal', signalId });
+    }
   }
 
   private async reject(

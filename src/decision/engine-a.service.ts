@@ -13,6 +13,7 @@ import {
 import { sizeEngineA } from '../core/sizing';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
 import { StrikeSelectionService } from '../strikes/strike-selection.service';
+import { TunedParameters } from '../feedback/tuned-parameters.service';
 import { biasSizeMultiplier } from './bias-size-multiplier';
 import type { DecisionStep, EngineInput, EngineResult } from './decision.types';
 import { pickContract } from './trade-proposal';
@@ -28,6 +29,7 @@ const SESSION_RULES = new Set(['market_closed', 'opening_minutes', 'close_grace'
 export class EngineAService {
   constructor(
     private readonly strikes: StrikeSelectionService,
+    private readonly tuned: TunedParameters,
     @Inject(MARKET_DATA) private readonly marketData: MarketDataProvider,
     @Inject(BIAS_CONFIG) private readonly biasConfig: BiasConfig,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -59,7 +61,17 @@ export class EngineAService {
     if (!bias.pass && requireBias) {
       return hold(bias.code, bias.detail);
     }
-    const biasRiskMultiplier = biasSizeMultiplier(bias, input.biasState !== null);
+    const tuned = await this.tuned.current();
+    const regimeMultiplier = input.biasState ? (tuned.regimeRiskMultipliers[input.biasState.regime] ?? 1) : 1;
+    const biasRiskMultiplier = biasSizeMultiplier(bias, input.biasState !== null) * regimeMultiplier;
+    steps.push({
+      step: 'tuned_parameters',
+      pass: true,
+      code: 'ok',
+      detail: `confidence floors ${tuned.confidenceHardFloor}/${tuned.confidenceSoftFloor}; regime ${
+        input.biasState?.regime ?? 'none'
+      } size x${regimeMultiplier}`,
+    });
 
     const dealerPosition = input.snapshot.gex?.dealerPosition ?? 'neutral';
     let guardMultiplier = 1;
@@ -110,6 +122,8 @@ export class EngineAService {
       },
       {
         ...DEFAULT_ENTRY_DECISION_CONFIG,
+        confidenceHardFloor: tuned.confidenceHardFloor,
+        confidenceSoftFloor: tuned.confidenceSoftFloor,
         signalMaxAgeMinutes: risk.signalMaxAgeMinutes,
         closeGraceMinutes: risk.marketCloseGraceMinutes,
         allowPremarket: risk.allowPremarket,

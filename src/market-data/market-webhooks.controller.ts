@@ -12,6 +12,7 @@ import { CHAIN_EXAMPLES, FLOW_EXAMPLES, PRICE_EXAMPLES } from './dto/market-webh
 import { MarketWebhookErrorDto, MarketWebhookStoredDto } from './dto/market-webhook-response.dto';
 import { ChainWebhookDto, FlowWebhookDto, PriceWebhookDto } from './dto/market-webhook.dto';
 import { IngestResult, MarketWebhooksService } from './market-webhooks.service';
+import { DomainEvents } from '../common/events/domain-events';
 
 const AUTH =
   'Requires HMAC_SECRET on the server and `X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed ' +
@@ -60,6 +61,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 export class MarketWebhooksController {
   constructor(
     private readonly ingest: MarketWebhooksService,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,7 +77,9 @@ export class MarketWebhooksController {
   async price(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MarketWebhookStoredDto> {
     const requestId = this.requestId(req, res);
     const dto = await this.readSigned(req, res, PriceWebhookDto);
-    return reply(await this.ingest.ingestPrice(dto), requestId);
+    const result = await this.ingest.ingestPrice(dto);
+    this.events.emit('market.updated', { symbol: result.symbol, kind: 'price' });
+    return reply(result, requestId);
   }
 
   @Post('chain')
@@ -90,7 +94,10 @@ export class MarketWebhooksController {
   async chain(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<MarketWebhookStoredDto> {
     const requestId = this.requestId(req, res);
     const dto = await this.readSigned(req, res, ChainWebhookDto);
-    return reply(await this.ingest.ingestChain(dto), requestId);
+    const result = await this.ingest.ingestChain(dto);
+    // Option marks live in the chain: positions on this underlying are marked and their exits evaluated.
+    this.events.emit('market.updated', { symbol: result.symbol, kind: 'chain' });
+    return reply(result, requestId);
   }
 
   @Post('flow')

@@ -11,8 +11,12 @@ export enum QueueName {
   Signals = 'signals',
   /** Enriched signals waiting for the engines' decision. */
   Decisions = 'decisions',
-  /** Paper orders waiting for a fill (the execution processor comes with the execution issue). */
+  /** Paper orders waiting for a fill, and shadow recommendations waiting for their simulated fill. */
   Executions = 'executions',
+  /** Marking open positions, evaluating their exits, settling expired ones. */
+  Positions = 'positions',
+  /** Trade outcomes, agent performance and the adaptive tuner. */
+  Feedback = 'feedback',
   /** Platform housekeeping: the outbox sweep and other schedules. */
   Maintenance = 'maintenance',
 }
@@ -21,6 +25,11 @@ export enum JobName {
   EnrichSignal = 'signal.enrich',
   DecideSignal = 'signal.decide',
   ExecuteOrder = 'order.execute',
+  ExecuteShadow = 'shadow.execute',
+  MarkPositions = 'positions.mark',
+  SettleExpired = 'positions.settle',
+  CaptureOutcome = 'feedback.capture',
+  TuneParameters = 'feedback.tune',
   ReleaseQueuedSignals = 'signals.release',
   OutboxSweep = 'outbox.sweep',
 }
@@ -30,6 +39,12 @@ export interface JobPayloads {
   [JobName.EnrichSignal]: { signalId: string; release?: number };
   [JobName.DecideSignal]: { signalId: string; release?: number };
   [JobName.ExecuteOrder]: { orderId: string };
+  [JobName.ExecuteShadow]: { experimentId: string; engine: 'A' | 'B' };
+  /** `symbol`: only that underlying's positions (a price or chain update); absent: every open position. */
+  [JobName.MarkPositions]: { symbol?: string; reason: 'schedule' | 'market_update' | 'manual' };
+  [JobName.SettleExpired]: { reason: 'schedule' | 'manual' };
+  [JobName.CaptureOutcome]: { positionId: string; source: 'live' | 'shadow' };
+  [JobName.TuneParameters]: { reason: 'schedule' | 'manual' };
   [JobName.ReleaseQueuedSignals]: { reason: 'open' | 'schedule' | 'boot' };
   [JobName.OutboxSweep]: { reason: 'schedule' | 'boot' | 'manual' };
 }
@@ -38,6 +53,11 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.EnrichSignal]: QueueName.Signals,
   [JobName.DecideSignal]: QueueName.Decisions,
   [JobName.ExecuteOrder]: QueueName.Executions,
+  [JobName.ExecuteShadow]: QueueName.Executions,
+  [JobName.MarkPositions]: QueueName.Positions,
+  [JobName.SettleExpired]: QueueName.Positions,
+  [JobName.CaptureOutcome]: QueueName.Feedback,
+  [JobName.TuneParameters]: QueueName.Feedback,
   [JobName.ReleaseQueuedSignals]: QueueName.Maintenance,
   [JobName.OutboxSweep]: QueueName.Maintenance,
 };
@@ -50,6 +70,11 @@ export const JOB_ID: { readonly [N in JobName]: ((data: JobPayloads[N]) => strin
   [JobName.EnrichSignal]: (data) => `signal-${data.signalId}${releaseSuffix(data.release)}`,
   [JobName.DecideSignal]: (data) => `decide-${data.signalId}${releaseSuffix(data.release)}`,
   [JobName.ExecuteOrder]: (data) => `order-${data.orderId}`,
+  [JobName.ExecuteShadow]: (data) => `shadow-${data.experimentId}-${data.engine}`,
+  [JobName.MarkPositions]: null,
+  [JobName.SettleExpired]: null,
+  [JobName.CaptureOutcome]: (data) => `outcome-${data.source}-${data.positionId}`,
+  [JobName.TuneParameters]: null,
   [JobName.ReleaseQueuedSignals]: null,
   [JobName.OutboxSweep]: null,
 };
@@ -58,7 +83,9 @@ export const JOB_ID: { readonly [N in JobName]: ((data: JobPayloads[N]) => strin
 export const QUEUE_DISPLAY_NAME: { readonly [Q in QueueName]: string } = {
   [QueueName.Signals]: 'Signals (enrichment)',
   [QueueName.Decisions]: 'Decisions (experiments, engines, risk gates, orders)',
-  [QueueName.Executions]: 'Executions (paper fills)',
+  [QueueName.Executions]: 'Executions (paper fills, shadow fills)',
+  [QueueName.Positions]: 'Positions (marks, exits, expiry settlement)',
+  [QueueName.Feedback]: 'Feedback (trade outcomes, agent performance, tuning)',
   [QueueName.Maintenance]: 'Maintenance (outbox sweep, release at the open, schedules)',
 };
 

@@ -18,6 +18,8 @@ export class QueueService implements OnApplicationShutdown {
     @InjectQueue(QueueName.Signals) signals: Queue,
     @InjectQueue(QueueName.Decisions) decisions: Queue,
     @InjectQueue(QueueName.Executions) executions: Queue,
+    @InjectQueue(QueueName.Positions) positions: Queue,
+    @InjectQueue(QueueName.Feedback) feedback: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     private readonly redisStatus: RedisStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -26,6 +28,8 @@ export class QueueService implements OnApplicationShutdown {
       [QueueName.Signals]: signals,
       [QueueName.Decisions]: decisions,
       [QueueName.Executions]: executions,
+      [QueueName.Positions]: positions,
+      [QueueName.Feedback]: feedback,
       [QueueName.Maintenance]: maintenance,
     };
     for (const name of Object.values(QueueName)) {

@@ -18,7 +18,8 @@ import { RedisStatusService } from './redis-status.service';
 
 const WORKER_CLOSE_TIMEOUT_MS = 5000;
 
-type Handler = (job: Job) => Promise<unknown>;
+/** `token` is the worker's lock token: a handler needs it to move its job to delayed (e.g. wait for the open). */
+type Handler = (job: Job, token?: string) => Promise<unknown>;
 
 export interface HandlerRegistration {
   jobName: string;
@@ -130,7 +131,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
         if (jobName) {
           const owner = `${instance.constructor.name}.${method}`;
           registrations.push({ jobName, owner });
-          this.handlers.set(jobName, (job: Job) => (fn as (job: Job) => Promise<unknown>).call(instance, job));
+          this.handlers.set(jobName, (job: Job, token?: string) => (fn as Handler).call(instance, job, token));
         }
       }
     }
@@ -138,7 +139,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
   }
 
   private startWorker(queue: QueueName): Worker {
-    const worker = new Worker(queue, (job: Job) => this.process(job), {
+    const worker = new Worker(queue, (job: Job, token?: string) => this.process(job, token), {
       connection: bullConnectionFromUrl(this.config.redis.url),
       prefix: this.config.redis.queuePrefix,
       concurrency:
@@ -161,7 +162,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     return worker;
   }
 
-  private async process(job: Job): Promise<unknown> {
+  private async process(job: Job, token?: string): Promise<unknown> {
     const handler = this.handlers.get(job.name);
     if (!handler) {
       throw new UnrecoverableError(`No handler for job '${job.name}'`);
@@ -169,7 +170,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     const started = process.hrtime.bigint();
     this.logger.debug(`start ${job.name} ${job.id ?? ''}`);
     try {
-      return await handler(job);
+      return await handler(job, token);
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       this.logger.debug(`end ${job.name} ${job.id ?? ''} in ${ms.toFixed(1)} ms`);

@@ -7,7 +7,13 @@ describe('queue contract check at boot', () => {
       { jobName: JobName.OutboxSweep, owner: 'OutboxService.onSweepJob' },
       { jobName: JobName.ReleaseQueuedSignals, owner: 'QueuedSignalsRelease.onReleaseJob' },
     ]);
-    expect(result.unconsumedQueues).toEqual([QueueName.Signals, QueueName.Decisions, QueueName.Executions]);
+    expect(result.unconsumedQueues).toEqual([
+      QueueName.Signals,
+      QueueName.Decisions,
+      QueueName.Executions,
+      QueueName.Positions,
+      QueueName.Feedback,
+    ]);
   });
 
   it('rejects a consumed queue with a job name nobody handles', () => {

@@ -17,6 +17,21 @@ export interface DomainEventPayloads {
     orderIds: string[];
     at: string;
   };
+  'market.updated': { symbol: string; kind: 'price' | 'chain' };
+  'orders.filled': {
+    orderId: string;
+    tradeId: string;
+    intent: 'open' | 'close';
+    positionId: string;
+    price: string;
+    quantity: number;
+    at: string;
+  };
+  'orders.failed': { orderId: string; reason: string; at: string };
+  'positions.opened': { positionId: string; symbol: string; optionSymbol: string; quantity: number; at: string };
+  'positions.marked': { positionId: string; currentPrice: string; unrealizedPnl: string; at: string };
+  'positions.closing': { positionId: string; reason: string; quantity: number; orderId: string; at: string };
+  'positions.closed': { positionId: string; realizedPnl: string; reason: string | null; at: string };
   'orders.created': { orderId: string; signalId: string; at: string };
 }
 

@@ -113,7 +113,8 @@ export function computeFill(input: FillInput, config: FillConfig, now: Date): Fi
   const slip = reference.price.mul(config.slippageBps).div(BPS);
   const raw = side === 'buy' ? reference.price.plus(slip) : reference.price.minus(slip);
   const tick = new Decimal(tickSizeFor(input.underlying, raw.toNumber()));
-  const price = side === 'buy' ? Decimal.max(roundToTick(raw, tick, 'up'), tick) : Decimal.max(roundToTick(raw, tick, 'down'), 0);
+  const price =
+    side === 'buy' ? Decimal.max(roundToTick(raw, tick, 'up'), tick) : Decimal.max(roundToTick(raw, tick, 'down'), 0);
 
   // In cross mode with one side of the market missing, the quote's own mid may be absent: measure against the touch.
   const measuredMid = mid ?? reference.price;

@@ -1,3 +1,5 @@
+import type { ExitConfig } from './exit.config';
+
 /** The bias fields the exit intelligence compares (a slice of the unified bias state, captured at entry and now). */
 export interface ExitBias {
   direction: 'bullish' | 'bearish' | 'neutral';
@@ -79,17 +81,14 @@ export interface ExitRule {
   tier: ExitTier;
   /** True when the rule needs no option mark (time rules): evaluated even when `currentPrice` is null. */
   priceFree: boolean;
-  evaluate(position: ExitPosition, config: ExitRuleConfig, nowMs: number): ExitRuleResult;
+  evaluate(position: ExitPosition, config: ExitConfig, nowMs: number): ExitRuleResult;
 }
-
-/** Rules read the config through this alias so the rule files do not import the config module's defaults. */
-export type ExitRuleConfig = import('./exit.config').ExitConfig;
 
 export const EXIT_PASS: ExitRuleResult = Object.freeze({
   pass: true,
   code: 'ok',
   detail: '',
-  action: 'HOLD' as ExitAction,
+  action: 'HOLD',
   fraction: 0,
 });
 
@@ -116,3 +115,9 @@ export const tightenStop = (code: string, detail: string): ExitRuleResult => ({
   action: 'TIGHTEN_STOP',
   fraction: 0,
 });
+
+/** A rule's result with the rule's name and tier, as the runner reports it. */
+export interface ExitRuleVerdict extends ExitRuleResult {
+  rule: string;
+  tier: ExitTier;
+}

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn } from 'typeorm';
 import type { Direction, Engine, OptionType, PositionStatus } from './domain.types';
+import type { JsonObject } from './json.types';
 
 /**
  * Columns shared by `positions` and `shadow_positions` (the spec: shadow_positions mirrors positions).
@@ -43,6 +44,14 @@ export abstract class PositionColumns {
   /** Contracts the live closing order closes (all of them, or a partial exit); null while no close is under way. */
   @Column({ name: 'closing_quantity', type: 'integer', nullable: true })
   closingQuantity: number | null;
+
+  /** The bias state at entry (direction, score, confidence, regime, chop) the exit intelligence compares against. */
+  @Column({ name: 'entry_bias', type: 'jsonb', nullable: true })
+  entryBias: JsonObject | null;
+
+  /** Exit bookkeeping: partial exits already taken (codes), whether the stop was tightened. */
+  @Column({ name: 'exit_state', type: 'jsonb', nullable: true })
+  exitState: JsonObject | null;
 
   /** Highest mark since entry, for trailing stops. */
   @Column({ name: 'high_water_price', type: 'numeric', precision: 12, scale: 4, nullable: true })

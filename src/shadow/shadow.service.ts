@@ -1,0 +1,274 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { CLOCK } from '../common/clock';
+import { AppConfig, APP_CONFIG } from '../config';
+import { MarketCalendar } from '../core/calendar';
+import type { Clock } from '../core/clock';
+import { computeFill, partialClose } from '../core/execution';
+import { DEFAULT_EXIT_CONFIG, evaluateExit } from '../core/exits';
+import { MARKET_CALENDAR } from '../market/market-calendar.provider';
+import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
+import { expiryCloseOf } from '../positions/expiry-close';
+import { JobHandler, JobName, QueueService } from '../queues';
+
+interface ShadowRecommendation {
+  experiment_id: string;
+  signal_id: string;
+  engine: 'A' | 'B';
+  symbol: string;
+  direction: 'long' | 'short' | null;
+  strike: string;
+  expiration: string;
+  quantity: number;
+  option_symbol: string;
+  option_type: 'call' | 'put';
+  meta_confidence: number | null;
+  contributing_agents: string[] | null;
+  meta_gamma: Record<string, unknown> | null;
+}
+
+interface ShadowPositionRow {
+  shadow_position_id: string;
+  symbol: string;
+  option_symbol: string;
+  expiration: string;
+  type: 'call' | 'put';
+  quantity: number;
+  entry_price: string;
+  realized_pnl: string | null;
+  high_water_price: string | null;
+  entry_timestamp: Date;
+}
+
+/**
+ * Shadow trading (spec section 6): an approved recommendation the policy made shadow fills through the same fill
+ * model into `shadow_trades` + `shadow_positions`, is marked and exited by the same rules, and never touches the
+ * real orders. One shadow trade per (experiment, engine).
+ */
+@Injectable()
+export class ShadowService {
+  private readonly logger = new Logger(ShadowService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly queues: QueueService,
+    @Inject(MARKET_DATA) private readonly marketData: MarketDataProvider,
+    @Inject(MARKET_CALENDAR) private readonly calendar: MarketCalendar,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @JobHandler(JobName.ExecuteShadow)
+  async onShadowJob(job: {
+    data: { experimentId: string; engine: 'A' | 'B' };
+  }): Promise<{ opened: boolean; reason?: string }> {
+    return this.open(job.data.experimentId, job.data.engine);
+  }
+
+  async open(experimentId: string, engine: 'A' | 'B'): Promise<{ opened: boolean; reason?: string }> {
+    const rows = await this.dataSource.query<ShadowRecommendation[]>(
+      `SELECT r.experiment_id, r.signal_id, r.engine, r.symbol, r.direction, r.strike,
+              to_char(r.expiration, 'YYYY-MM-DD') AS expiration, r.quantity, r.rationale ->> 'optionSymbol' AS option_symbol,
+              r.rationale ->> 'optionType' AS option_type,
+              round((r.rationale -> 'meta' ->> 'confidence')::numeric)::int AS meta_confidence,
+              (SELECT jsonb_agg(a) FROM jsonb_array_elements_text(r.rationale -> 'meta' -> 'contributingAgents') a)
+                AS contributing_agents,
+              s.meta_gamma
+         FROM decision_recommendations r JOIN signals s ON s.signal_id = r.signal_id
+        WHERE r.experiment_id = $1 AND r.engine = $2 AND r.is_shadow
+          AND r.rationale ->> 'status' = 'approved' AND r.quantity > 0`,
+      [experimentId, engine],
+    );
+    const rec = rows[0];
+    if (!rec || !rec.option_symbol) {
+      return { opened: false, reason: 'no_approved_shadow_recommendation' };
+    }
+    const now = this.clock.now();
+    if (!this.calendar.isOptionsSessionOpen(rec.symbol, now)) {
+      return { opened: false, reason: 'market_closed' };
+    }
+    const quote = await this.marketData.optionQuote(rec.option_symbol);
+    const fill = computeFill(
+      {
+        side: 'buy',
+        quantity: rec.quantity,
+        underlying: rec.symbol,
+        quote: quote.ok
+          ? {
+              bid: quote.value.bid,
+              ask: quote.value.ask,
+              mid: quote.value.mid,
+              last: quote.value.last,
+              asOf: quote.value.asOf,
+            }
+          : null,
+      },
+      this.fillConfig(),
+      now,
+    );
+    if (!fill.ok) {
+      throw new Error(`shadow fill unavailable: ${fill.code}`);
+    }
+    const opened = await this.dataSource.transaction(async (tx) => {
+      const trades = await tx.query<{ shadow_trade_id: string }[]>(
+        `INSERT INTO shadow_trades (experiment_id, signal_id, engine, symbol, option_symbol, strike, expiration, type,
+                                    quantity, entry_price, entry_timestamp, contributing_agents, meta_confidence,
+                                    dealer_decision, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $14::jsonb, $11)
+         ON CONFLICT (experiment_id, engine) DO NOTHING RETURNING shadow_trade_id`,
+        [
+          rec.experiment_id,
+          rec.signal_id,
+          rec.engine,
+          rec.symbol,
+          rec.option_symbol,
+          rec.strike,
+          rec.expiration,
+          rec.option_type,
+          rec.quantity,
+          fill.price,
+          now,
+          JSON.stringify(rec.contributing_agents ?? []),
+          rec.meta_confidence,
+          rec.meta_gamma ? JSON.stringify(rec.meta_gamma) : null,
+        ],
+      );
+      if (trades.length === 0) {
+        return false;
+      }
+      await tx.query(
+        `INSERT INTO shadow_positions (shadow_trade_id, signal_id, symbol, option_symbol, strike, expiration, type,
+                                       direction, quantity, entry_price, current_price, high_water_price,
+                                       unrealized_pnl, status, entry_timestamp, engine, experiment_id, last_updated,
+                                       created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $10, 0, 'open', $11, $12, $13, $11, $11)`,
+        [
+          trades[0].shadow_trade_id,
+          rec.signal_id,
+          rec.symbol,
+          rec.option_symbol,
+          rec.strike,
+          rec.expiration,
+          rec.option_type,
+          rec.option_type === 'call' ? 'long' : 'short',
+          rec.quantity,
+          fill.price,
+          now,
+          rec.engine,
+          rec.experiment_id,
+        ],
+      );
+      return true;
+    });
+    return { opened };
+  }
+
+  /** Marks the open shadow positions of an underlying (or all) and closes those the exit rules close, at once. */
+  async markAndExit(symbol?: string): Promise<{ marked: number; closed: number }> {
+    const now = this.clock.now();
+    const positions = await this.dataSource.query<ShadowPositionRow[]>(
+      `SELECT shadow_position_id, symbol, option_symbol, to_char(expiration, 'YYYY-MM-DD') AS expiration, type,
+              quantity, entry_price, realized_pnl, high_water_price, entry_timestamp
+         FROM shadow_positions WHERE status = 'open' AND ($1::text IS NULL OR upper(symbol) = upper($1))`,
+      [symbol ?? null],
+    );
+    let marked = 0;
+    let closed = 0;
+    for (const p of positions) {
+      const quote = await this.marketData.optionQuote(p.option_symbol);
+      if (!quote.ok || quote.value.mid === null) {
+        continue;
+      }
+      const mark = quote.value.mid;
+      const highWater = Math.max(Number(p.high_water_price ?? p.entry_price), mark);
+      await this.dataSource.query(
+        `UPDATE shadow_positions SET current_price = $2, unrealized_pnl = round(($2 - entry_price) * quantity * 100, 2),
+                position_pnl_percent = round(($2 - entry_price) / entry_price * 100, 4), high_water_price = $3,
+                last_updated = $4
+          WHERE shadow_position_id = $1 AND status = 'open'`,
+        [p.shadow_position_id, mark.toFixed(4), highWater.toFixed(4), now],
+      );
+      marked += 1;
+      const decision = evaluateExit(
+        {
+          positionId: p.shadow_position_id,
+          symbol: p.symbol,
+          optionType: p.type,
+          direction: 'long',
+          quantity: p.quantity,
+          entryPrice: Number(p.entry_price),
+          currentPrice: mark,
+          highWaterPrice: highWater,
+          entryTimeMs: p.entry_timestamp.getTime(),
+          expiryCloseMs: expiryCloseOf(this.calendar, p.symbol, p.expiration).getTime(),
+        },
+        { bias: null, underlyingPrice: null },
+        {
+          ...DEFAULT_EXIT_CONFIG,
+          profitTargetPct: this.config.exits.profitTargetPct,
+          stopLossPct: this.config.exits.stopLossPct,
+          maxHoldHours: this.config.exits.maxHoldTimeHours,
+          minDteExit: this.config.exits.timeStopDte,
+          // Shadow positions close whole: the comparison is per recommendation.
+          enableDecisionEngine: false,
+          enableIntelligence: false,
+        },
+        now.getTime(),
+      );
+      if (decision.action !== 'FULL_EXIT' && decision.action !== 'PARTIAL_EXIT') {
+        continue;
+      }
+      if (await this.close(p, decision.code, quote.value, now)) {
+        closed += 1;
+      }
+    }
+    return { marked, closed };
+  }
+
+  private async close(
+    p: ShadowPositionRow,
+    reason: string,
+    quote: { bid: number | null; ask: number | null; mid: number | null; last: number | null; asOf: Date },
+    now: Date,
+  ): Promise<boolean> {
+    const fill = computeFill(
+      { side: 'sell', quantity: p.quantity, underlying: p.symbol, quote },
+      this.fillConfig(),
+      now,
+    );
+    if (!fill.ok) {
+      return false;
+    }
+    const result = partialClose(
+      { quantity: p.quantity, entryPrice: p.entry_price, realizedPnl: p.realized_pnl },
+      p.quantity,
+      fill.price,
+      { commission: fill.commission, fees: fill.fees },
+    );
+    const rows = await this.dataSource.query<unknown[]>(
+      `UPDATE shadow_positions SET status = 'closed', realized_pnl = $2, current_price = $3, unrealized_pnl = 0,
+              exit_reason = $4, exit_timestamp = $5, last_updated = $5
+        WHERE shadow_position_id = $1 AND status = 'open' RETURNING shadow_position_id`,
+      [p.shadow_position_id, result.realizedTotal, fill.price, reason, now],
+    );
+    if (rows.length === 0) {
+      return false;
+    }
+    await this.queues
+      .enqueue(JobName.CaptureOutcome, { positionId: p.shadow_position_id, source: 'shadow' })
+      .catch((error: Error) => this.logger.warn(`shadow outcome not enqueued: ${error.message}`));
+    return true;
+  }
+
+  private fillConfig() {
+    const fills = this.config.fills;
+    return {
+      mode: fills.model,
+      slippageBps: fills.slippageBps,
+      commissionPerContract: fills.commissionPerContract,
+      feesPerContract: fills.feesPerContract,
+      maxQuoteAgeMs: fills.maxQuoteAgeMs,
+    };
+  }
+}
