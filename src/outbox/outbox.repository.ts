@@ -45,4 +45,23 @@ export class OutboxRepository {
       [olderThan, limit],
     );
   }
+
+  /** Closed positions (real and shadow) whose outcome was not captured past the grace period. */
+  async findUncapturedOutcomes(
+    olderThan: Date,
+    limit: number,
+  ): Promise<{ position_id: string; source: 'live' | 'shadow' }[]> {
+    return this.dataSource.query(
+      `SELECT position_id, 'live' AS source FROM positions p
+        WHERE status = 'closed' AND exit_timestamp < $1
+          AND NOT EXISTS (SELECT 1 FROM bias_trade_performance b WHERE b.position_id = p.position_id AND b.source = 'live')
+       UNION ALL
+       SELECT shadow_position_id, 'shadow' FROM shadow_positions s
+        WHERE status = 'closed' AND exit_timestamp < $1
+          AND NOT EXISTS (SELECT 1 FROM bias_trade_performance b
+                           WHERE b.position_id = s.shadow_position_id AND b.source = 'shadow')
+       LIMIT $2`,
+      [olderThan, limit],
+    );
+  }
 }

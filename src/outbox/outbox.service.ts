@@ -104,6 +104,11 @@ export class OutboxService implements OnApplicationBootstrap {
       JobName.ExecuteOrder,
       orders.map((row) => ({ orderId: row.order_id })),
     );
+    const outcomes = await this.repository.findUncapturedOutcomes(olderThan, this.config.outbox.batchSize);
+    await this.queues.enqueueMissing(
+      JobName.CaptureOutcome,
+      outcomes.map((row) => ({ positionId: row.position_id, source: row.source })),
+    );
     this.checkedUntil = olderThan;
     if (full) {
       this.lastFullSweepAt = now;
