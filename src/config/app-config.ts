@@ -106,6 +106,8 @@ export interface AppConfig {
     orchestratorIntervalMs: number;
     orchestratorBatchSize: number;
     orchestratorConcurrency: number;
+    /** WORKER_QUEUES: the queues this process consumes; empty = all. */
+    queues: string[];
     orchestratorSignalTimeoutMs: number;
     orchestratorRetryDelayMs: number;
     orchestratorMaxAttempts: number;
@@ -356,6 +358,7 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
       orchestratorIntervalMs: env.ORCHESTRATOR_INTERVAL_MS,
       orchestratorBatchSize: env.ORCHESTRATOR_BATCH_SIZE,
       orchestratorConcurrency: env.ORCHESTRATOR_CONCURRENCY,
+      queues: env.WORKER_QUEUES,
       orchestratorSignalTimeoutMs: env.ORCHESTRATOR_SIGNAL_TIMEOUT_MS,
       orchestratorRetryDelayMs: env.ORCHESTRATOR_RETRY_DELAY_MS,
       orchestratorMaxAttempts: env.ORCHESTRATOR_MAX_ATTEMPTS,

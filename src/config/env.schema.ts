@@ -39,6 +39,15 @@ import {
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
 export const ROLES = ['api', 'worker', 'all'] as const;
+/** The queue names of src/queues/queue.contract.ts (kept here so the config does not import the queues). */
+export const WORKER_QUEUE_NAMES = [
+  'signals',
+  'decisions',
+  'executions',
+  'positions',
+  'feedback',
+  'maintenance',
+] as const;
 export type Role = (typeof ROLES)[number];
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -129,6 +138,7 @@ export class EnvironmentVariables {
   @ToLower() @OneOf(NODE_ENVS) NODE_ENV: NodeEnv = 'development';
   @ToUpper() @PaperOnly() APP_MODE: string = 'PAPER';
   @ToLower() @OneOf(ROLES) ROLE: Role = 'all';
+  @ToList() @EachOneOf(WORKER_QUEUE_NAMES) WORKER_QUEUES: string[] = [];
   @ToLower() @OneOf(LOG_LEVELS) LOG_LEVEL: LogLevel = 'info';
   @TrustProxyValue() TRUST_PROXY: string = 'false';
   @ToInt() @IntRange(0) SHUTDOWN_TIMEOUT_MS: number = 10000;

@@ -206,7 +206,8 @@ export class ExecutionRepository {
   ): Promise<void> {
     if (result.closed) {
       await tx.query(
-        `UPDATE positions SET status = 'closed', realized_pnl = $2, current_price = $3, unrealized_pnl = 0,
+        `UPDATE positions SET status = 'closed', realized_pnl = $2, current_price = $3::numeric, unrealized_pnl = 0,
+                position_pnl_percent = round(($3::numeric - entry_price) / entry_price * 100, 4),
                 closing_quantity = NULL, exit_timestamp = $4, last_updated = $4
           WHERE position_id = $1`,
         [positionId, result.realizedTotal, price, now],
@@ -215,9 +216,10 @@ export class ExecutionRepository {
     }
     // A partial exit: the rest stays open, marked at this fill.
     await tx.query(
-      `UPDATE positions SET status = 'open', quantity = $2, realized_pnl = $3, current_price = $4,
-              unrealized_pnl = round(($4 - entry_price) * $2 * 100, 2), closing_quantity = NULL, exit_reason = NULL,
-              last_updated = $5
+      `UPDATE positions SET status = 'open', quantity = $2::int, realized_pnl = $3, current_price = $4::numeric,
+              unrealized_pnl = round(($4::numeric - entry_price) * $2::int * 100, 2),
+              position_pnl_percent = round(($4::numeric - entry_price) / entry_price * 100, 4),
+              closing_quantity = NULL, exit_reason = NULL, last_updated = $5
         WHERE position_id = $1`,
       [positionId, result.remainingQuantity, result.realizedTotal, price, now],
     );

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CLOCK } from '../common/clock';
 import { enumParam } from '../common/http/query-params';
+import { toSnakeCase } from '../common/http/snake-case';
 import { AppConfig, APP_CONFIG } from '../config';
 import { nyDate } from '../core/calendar';
 import type { Clock } from '../core/clock';
@@ -32,25 +33,23 @@ export class AnalyticsController {
   @ApiQuery({ name: 'source', required: false, enum: SOURCES, description: 'Default live' })
   @ApiQuery({ name: 'engine', required: false, enum: ENGINES })
   @ApiOkResponse({ description: 'PerformanceReport (docs/performance-feedback.md)' })
-  async performance(
-    @Query('source') sourceParam?: string,
-    @Query('engine') engineParam?: string,
-  ): Promise<{ source: string; engine: string | null; report: PerformanceReport; tuned: unknown; as_of: string }> {
+  async performance(@Query('source') sourceParam?: string, @Query('engine') engineParam?: string): Promise<unknown> {
     const source = enumParam(sourceParam, 'source', SOURCES) ?? 'live';
     const engine = enumParam(engineParam, 'engine', ENGINES) ?? null;
     const outcomes = (await this.repository.outcomes()).filter(
       (o) => o.source === source && (engine === null || o.engine === engine),
     );
-    return {
+    const report: PerformanceReport = analyzePerformance(outcomes, {
+      dayOf: (ms) => nyDate(new Date(ms)),
+      startingEquity: this.config.account.paperEquity,
+    });
+    return toSnakeCase({
       source,
       engine,
-      report: analyzePerformance(outcomes, {
-        dayOf: (ms) => nyDate(new Date(ms)),
-        startingEquity: this.config.account.paperEquity,
-      }),
+      report,
       tuned: await this.tuned.current(),
-      as_of: this.clock.now().toISOString(),
-    };
+      asOf: this.clock.now().toISOString(),
+    });
   }
 
   @Get('engines')
@@ -62,7 +61,7 @@ export class AnalyticsController {
   })
   @ApiOkResponse({ description: 'EngineComparison (docs/performance-feedback.md)' })
   async engines(): Promise<unknown> {
-    return { ...compareEngines(await this.repository.outcomes()), as_of: this.clock.now().toISOString() };
+    return toSnakeCase({ ...compareEngines(await this.repository.outcomes()), asOf: this.clock.now().toISOString() });
   }
 
   @Get('agents')
@@ -73,8 +72,8 @@ export class AnalyticsController {
       'average win and loss, expectancy, average confidence.',
   })
   @ApiOkResponse({ description: '{ items: agent_performance rows }' })
-  async agents(): Promise<{ items: Record<string, unknown>[]; total: number }> {
+  async agents(): Promise<{ items: Record<string, unknown>[]; total: number; limit: number; offset: number }> {
     const items = await this.repository.agentPerformanceRows();
-    return { items, total: items.length };
+    return { items, total: items.length, limit: items.length, offset: 0 };
   }
 }

@@ -23,8 +23,17 @@ interface ClosedRow {
   entry_mode_hint: string | null;
   entry_acceleration_state_strength_delta: string | null;
   slippage: string | null;
+  entry_confidence: string | null;
   source: 'live' | 'shadow';
 }
+
+/** The confidence the entry rules read for the position's signal: the enrichment's, else the alert's field. */
+const ENTRY_CONFIDENCE = (alias: string) => `(
+  SELECT COALESCE((e.enriched_data -> 'metadata' ->> 'confidence')::numeric,
+                  CASE WHEN sg.raw_payload ->> 'confidence' ~ '^[0-9]+(\\.[0-9]+)?$'
+                       THEN (sg.raw_payload ->> 'confidence')::numeric END)
+    FROM signals sg LEFT JOIN signal_enrichments e ON e.signal_id = sg.signal_id
+   WHERE sg.signal_id = ${alias}.signal_id)`;
 
 /** Real positions and shadow positions, closed, as one row shape. */
 const CLOSED_POSITIONS = `
@@ -33,14 +42,16 @@ const CLOSED_POSITIONS = `
                   p.quantity)::int AS opened_quantity,
          p.realized_pnl, p.entry_timestamp, p.exit_timestamp, p.exit_reason, p.entry_bias_score, p.entry_macro_class,
          p.entry_regime_type, p.entry_mode_hint, p.entry_acceleration_state_strength_delta,
-         (SELECT AVG(t.slippage) FROM trades t WHERE t.position_id = p.position_id)::text AS slippage,
+         (SELECT SUM(t.slippage * t.fill_quantity * 100) FROM trades t WHERE t.position_id = p.position_id)::text
+           AS slippage,
+         ${ENTRY_CONFIDENCE('p')} AS entry_confidence,
          'live' AS source
     FROM positions p WHERE p.status = 'closed'
   UNION ALL
   SELECT s.shadow_position_id, s.signal_id, s.symbol, s.direction, s.type, s.engine, s.entry_price,
          st.quantity, s.realized_pnl, s.entry_timestamp, s.exit_timestamp, s.exit_reason, s.entry_bias_score,
          s.entry_macro_class, s.entry_regime_type, s.entry_mode_hint, s.entry_acceleration_state_strength_delta,
-         NULL, 'shadow'
+         NULL, ${ENTRY_CONFIDENCE('s')}, 'shadow'
     FROM shadow_positions s JOIN shadow_trades st ON st.shadow_trade_id = s.shadow_trade_id
    WHERE s.status = 'closed'`;
 
@@ -208,6 +219,7 @@ function outcomeOf(row: ClosedRow): TradeOutcome {
     entryIntent: row.entry_mode_hint,
     entryAcceleration: row.entry_acceleration_state_strength_delta,
     slippage: row.slippage,
+    entryConfidence: row.entry_confidence,
   };
   return buildTradeOutcome(facts);
 }

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../common/clock';
 import { DomainEvents } from '../common/events/domain-events';
-import { MarketCalendar, nyDate } from '../core/calendar';
+import { MarketCalendar } from '../core/calendar';
 import type { Clock } from '../core/clock';
 import { partialClose, settlementPrice } from '../core/execution';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
@@ -65,9 +65,9 @@ export class ExpirySettlement implements OnApplicationBootstrap {
 
   async settleExpired(): Promise<SettlementResult> {
     const now = this.clock.now();
-    const today = nyDate(now);
+    // The last trading day may come before the expiration date (a holiday expiration settles the day before).
     const due = (await this.repository.live()).filter(
-      (p) => p.expiration <= today && expiryCloseOf(this.calendar, p.symbol, p.expiration) <= now,
+      (p) => expiryCloseOf(this.calendar, p.symbol, p.expiration) <= now,
     );
     const result: SettlementResult = { settled: [], waiting: [] };
     for (const position of due) {

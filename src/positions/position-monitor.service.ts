@@ -6,6 +6,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar } from '../core/calendar';
 import type { Clock } from '../core/clock';
+import { unrealizedPnl } from '../core/execution';
 import { DEFAULT_EXIT_CONFIG, evaluateExit, type ExitBias, type ExitConfig } from '../core/exits';
 import { FeatureFlagsService } from '../feature-flags/feature-flags.service';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
@@ -100,13 +101,16 @@ export class PositionMonitor implements OnApplicationBootstrap {
     );
     const marks = positions
       .filter((p) => (quotes.get(p.option_symbol) ?? null) !== null)
-      .map((p) => ({ positionId: p.position_id, price: (quotes.get(p.option_symbol) as number).toFixed(4) }));
+      .map((p) => {
+        const price = (quotes.get(p.option_symbol) as number).toFixed(4);
+        return { positionId: p.position_id, price, unrealized: unrealizedPnl(p.entry_price, price, p.quantity) };
+      });
     await this.repository.applyMarks(marks, now);
     for (const mark of marks) {
       this.events.emit('positions.marked', {
         positionId: mark.positionId,
         currentPrice: mark.price,
-        unrealizedPnl: '',
+        unrealizedPnl: mark.unrealized,
         at: now.toISOString(),
       });
     }

@@ -90,8 +90,9 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
       if (this.shuttingDown) {
         return;
       }
+      const selected = this.config.workers.queues;
       for (const queue of Object.values(QueueName)) {
-        if (!unconsumedQueues.includes(queue)) {
+        if (!unconsumedQueues.includes(queue) && (selected.length === 0 || selected.includes(queue))) {
           this.workers.push(this.startWorker(queue));
         }
       }

@@ -1,3 +1,4 @@
+import { WORKER_QUEUE_NAMES } from '../config/env.schema';
 import { JobName, QueueName } from './queue.contract';
 import { checkHandlers } from './worker-registry.service';
 
@@ -40,5 +41,11 @@ describe('queue contract check at boot', () => {
       checkHandlers(Object.values(JobName).map((jobName) => ({ jobName, owner: `${jobName}.handler` })))
         .unconsumedQueues,
     ).toEqual([]);
+  });
+});
+
+describe('WORKER_QUEUES names', () => {
+  it('are exactly the queue contract names', () => {
+    expect([...WORKER_QUEUE_NAMES].sort()).toEqual(Object.values(QueueName).sort());
   });
 });

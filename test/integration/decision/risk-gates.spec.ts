@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../../src/core/clock';
 import { startTestApp } from '../../helpers/test-app';
 import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
+import { eventually } from '../../helpers/eventually';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -271,7 +272,7 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
       >('SELECT engine, quantity, rationale FROM decision_recommendations WHERE signal_id = $1', [signalId]);
     }
 
-    it('an exit alert with an open SPY long: approved, a close decision naming the position, no new order', async () => {
+    it('an exit alert with an open SPY long: approved, a close decision naming the position, one closing order', async () => {
       const long = await insertPosition(t.dataSource, { optionSymbol: 'SPY260220C00600000', quantity: 3 });
       await insertPosition(t.dataSource, { optionSymbol: 'SPY260220P00590000', type: 'put' });
       const { signalId, status, reason } = await post({ symbol: 'SPY', action: 'exit', direction: 'long' });
@@ -280,9 +281,15 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
       expect(recs).toHaveLength(1);
       expect(recs[0]).toMatchObject({ engine: 'A', quantity: 3, rationale: { kind: 'close' } });
       expect(recs[0].rationale.positions).toEqual([expect.objectContaining({ positionId: long, quantity: 3 })]);
-      expect(await ordersOf(signalId)).toEqual([]);
-      const [{ n }] = await t.dataSource.query<{ n: number }[]>('SELECT COUNT(*)::int AS n FROM orders');
-      expect(n).toBe(0);
+      // The close decision is carried out through the PositionCloser: one closing order for the long, none opened.
+      // The closer runs right after the decision commits.
+      expect(await eventually(async () => (await ordersOf(signalId)).length > 0 && ordersOf(signalId))).toEqual([
+        expect.objectContaining({ engine: 'A', quantity: 3 }),
+      ]);
+      const orders = await t.dataSource.query<{ intent: string; position_id: string }[]>(
+        'SELECT intent, position_id FROM orders',
+      );
+      expect(orders).toEqual([{ intent: 'close', position_id: long }]);
     });
 
     it('a closelong alert closes the long position the same way', async () => {
@@ -292,7 +299,9 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
       const recs = await closeRecommendations(signalId);
       expect(recs.map((r) => r.rationale.kind)).toEqual(['close']);
       expect(recs[0].rationale.positions.map((p) => p.positionId)).toEqual([long]);
-      expect(await ordersOf(signalId)).toEqual([]);
+      expect(await eventually(async () => (await ordersOf(signalId)).length > 0 && ordersOf(signalId))).toEqual([
+        expect.objectContaining({ engine: 'A', quantity: 1 }),
+      ]);
     });
 
     it('an exit alert without an open position is rejected no_open_position', async () => {
@@ -303,14 +312,22 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
     });
 
     it('a cancel alert withdraws the pending entry order', async () => {
-      const opened = await entry();
-      expect(opened.status).toBe('approved');
-      expect((await ordersOf(opened.signalId)).map((o) => o.status)).toEqual(['pending_execution']);
+      // Entries fill at once in session: the pending entry is seeded (as if waiting for a quote or the open).
+      const [{ order_id: orderId }] = await t.dataSource.query<{ order_id: string }[]>(
+        `INSERT INTO orders (intent, symbol, option_symbol, strike, expiration, type, quantity, order_type, status,
+                             engine, created_at, updated_at)
+         VALUES ('open', 'SPY', 'SPY260220C00596000', 596, '2026-02-20', 'call', 9, 'paper', 'pending_execution', 'A',
+                 $1, $1)
+         RETURNING order_id`,
+        [t.clock.now()],
+      );
       const { status } = await post({ symbol: 'SPY', action: 'cancel', direction: 'long' });
       expect(status).toBe('approved');
-      expect(await ordersOf(opened.signalId)).toEqual([
-        { engine: 'A', quantity: 9, status: 'failed', failure_reason: 'cancelled_by_signal' },
-      ]);
+      const [order] = await t.dataSource.query<Record<string, unknown>[]>(
+        'SELECT engine, quantity, status, failure_reason FROM orders WHERE order_id = $1',
+        [orderId],
+      );
+      expect(order).toEqual({ engine: 'A', quantity: 9, status: 'failed', failure_reason: 'cancelled_by_signal' });
     });
   });
 });

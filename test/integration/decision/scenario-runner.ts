@@ -4,6 +4,7 @@ import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { V3_TRACE_EXAMPLE } from '../../../src/core/bias/bias.examples';
 import { ManualClock } from '../../../src/core/clock';
+import { eventually } from '../../helpers/eventually';
 import { startTestApp } from '../../helpers/test-app';
 import { PIPELINE_SECRET, signedPost, waitForStatus } from './pipeline-helpers';
 
@@ -154,10 +155,19 @@ export async function runScenario(scenario: DecisionScenario): Promise<void> {
       rejection_reason: expected.rejection_reason,
     });
 
-    const orders = await t.dataSource.query<{ engine: string; option_symbol: string; quantity: number }[]>(
-      'SELECT engine, option_symbol, quantity FROM orders WHERE signal_id = $1 ORDER BY engine',
-      [signalId],
-    );
+    const ordersOf = () =>
+      t.dataSource.query<{ engine: string; option_symbol: string; quantity: number }[]>(
+        'SELECT engine, option_symbol, quantity FROM orders WHERE signal_id = $1 ORDER BY engine',
+        [signalId],
+      );
+    // An exit alert's closing orders follow the decision's commit.
+    const orders =
+      expected.orders.length > 0
+        ? await eventually(async () => {
+            const rows = await ordersOf();
+            return rows.length >= expected.orders.length && rows;
+          })
+        : await ordersOf();
     expect(orders).toEqual(expected.orders);
 
     if (expected.dealer_position) {
