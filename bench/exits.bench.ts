@@ -275,7 +275,14 @@ ${table}
   CPU caches, which alone can raise the per-position cost.
 - **Under 20 µs per position: ${rows.every((r) => r.exit.median < 20) ? 'met' : 'not met'}** (worst median
   ${worst.toFixed(3)} µs, ${(20 / worst).toFixed(0)}x under the goal): a 100k-position tick takes
-  ${((rows[rows.length - 1].exit.median * rows[rows.length - 1].size) / 1000).toFixed(0)} ms of CPU.
+  ${((rows[rows.length - 1].exit.median * rows[rows.length - 1].size) / 1000).toFixed(0)} ms of CPU.${
+    loadAverage > os.availableParallelism()
+      ? `
+- The machine was busy with other work (load average ${loadAverage.toFixed(2)} on ${os.availableParallelism()} cores
+  at the start): absolute times are inflated and noisier than on a quiet machine; the ratios and the scaling hold
+  better.`
+      : ''
+  }
 
 ${pathTable}
 

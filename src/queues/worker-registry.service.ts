@@ -143,8 +143,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     const worker = new Worker(queue, (job: Job, token?: string) => this.process(job, token), {
       connection: bullConnectionFromUrl(this.config.redis.url),
       prefix: this.config.redis.queuePrefix,
-      concurrency:
-        queue === QueueName.Signals || queue === QueueName.Decisions ? this.config.workers.orchestratorConcurrency : 5,
+      concurrency: this.concurrencyOf(queue),
       lockDuration: WORKER_LOCK_DURATION_MS,
       stalledInterval: WORKER_STALLED_INTERVAL_MS,
       maxStalledCount: WORKER_MAX_STALLED_COUNT,
@@ -161,6 +160,15 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
         .join(', ')})`,
     );
     return worker;
+  }
+
+  /** ORCHESTRATOR_CONCURRENCY for the signal queues, PAPER_EXECUTOR_BATCH_SIZE for fills, 5 elsewhere. */
+  private concurrencyOf(queue: QueueName): number {
+    const workers = this.config.workers;
+    if (queue === QueueName.Signals || queue === QueueName.Decisions) {
+      return workers.orchestratorConcurrency;
+    }
+    return queue === QueueName.Executions ? workers.paperExecutorBatchSize : 5;
   }
 
   private async process(job: Job, token?: string): Promise<unknown> {
