@@ -100,23 +100,26 @@ export interface DesignSummary {
   db: Record<'receivedToEnriched' | 'enrichedToOrder' | 'orderToFill' | 'receivedToFill', Percentiles>;
 }
 
-export function summarizeDesign(run: RunResult): DesignSummary {
-  const samples = stageSamples(run.tracks);
-  const rejected = run.tracks
+/** Every run of one design pooled: the percentiles are over all their filled signals together. */
+export function summarizeDesign(runs: RunResult[]): DesignSummary {
+  const tracks = runs.flatMap((run) => run.tracks);
+  const db = (key: keyof RunResult['dbTimes']): Percentiles => percentiles(runs.flatMap((run) => run.dbTimes[key]));
+  const samples = stageSamples(tracks);
+  const rejected = tracks
     .filter((t) => t.filledMs === null)
     .map((t) =>
       t.enrichOutcome?.startsWith('rejected') ? t.enrichedMs : t.decision?.startsWith('rejected') ? t.decidedMs : null,
     )
     .filter((v): v is number => v !== null);
   return {
-    design: run.design,
+    design: runs[0].design,
     stages: Object.fromEntries(STAGES.map((s) => [s, percentiles(samples[s])])) as Record<StageName, Percentiles>,
     rejectedMs: percentiles(rejected),
     db: {
-      receivedToEnriched: percentiles(run.dbTimes.receivedToEnriched),
-      enrichedToOrder: percentiles(run.dbTimes.enrichedToOrder),
-      orderToFill: percentiles(run.dbTimes.orderToFill),
-      receivedToFill: percentiles(run.dbTimes.receivedToFill),
+      receivedToEnriched: db('receivedToEnriched'),
+      enrichedToOrder: db('enrichedToOrder'),
+      orderToFill: db('orderToFill'),
+      receivedToFill: db('receivedToFill'),
     },
   };
 }
@@ -163,22 +166,99 @@ function stageRows(summaries: DesignSummary[], plain: boolean): string[][] {
   return rows;
 }
 
+type Count = { status: string; reason: string | null; count: number };
+
+/** Counts by (status, reason) summed over runs, largest first. */
+function merged(runs: RunResult[], key: 'outcomes' | 'orders'): Count[] {
+  const sums = new Map<string, Count>();
+  for (const c of runs.flatMap((run) => run[key])) {
+    const id = `${c.status}|${c.reason ?? ''}`;
+    const seen = sums.get(id);
+    sums.set(id, { ...c, count: (seen?.count ?? 0) + c.count });
+  }
+  return [...sums.values()].sort((a, b) => b.count - a.count);
+}
+
+function countText(counts: Count[], markdown = true): string {
+  const tick = markdown ? '`' : '';
+  return counts.length === 0
+    ? 'none'
+    : counts.map((c) => `${c.status}${c.reason ? ` ${tick}${c.reason}${tick}` : ''} ${c.count}`).join(', ');
+}
+
 function outcomeText(run: RunResult): string {
-  return run.outcomes.map((o) => `${o.status}${o.reason ? ` \`${o.reason}\`` : ''} ${o.count}`).join(', ');
+  return countText(run.outcomes, false);
 }
 
 function orderText(run: RunResult): string {
-  return run.orders.length === 0
-    ? 'none'
-    : run.orders.map((o) => `${o.status}${o.reason ? ` \`${o.reason}\`` : ''} ${o.count}`).join(', ');
+  return countText(run.orders, false);
+}
+
+function runsOf(result: FillBenchResult, design: Design): RunResult[] {
+  return result.runs.filter((r) => r.design === design);
+}
+
+function pollerTotals(runs: RunResult[]): {
+  orchestratorTicks: number;
+  orchestratorOverruns: number;
+  orchestratorTickMs: number[];
+  executorTicks: number;
+  executorOverruns: number;
+  executorTickMs: number[];
+  fillRetries: number;
+  errors: Record<string, number>;
+} {
+  const pollers = runs.map((run) => run.poller).filter((p): p is NonNullable<RunResult['poller']> => p !== null);
+  const errors: Record<string, number> = {};
+  for (const p of pollers) {
+    for (const [k, v] of Object.entries(p.errors)) {
+      errors[k] = (errors[k] ?? 0) + v;
+    }
+  }
+  const sum = (f: (p: (typeof pollers)[number]) => number): number => pollers.reduce((acc, p) => acc + f(p), 0);
+  return {
+    orchestratorTicks: sum((p) => p.orchestratorTicks),
+    orchestratorOverruns: sum((p) => p.orchestratorOverruns),
+    orchestratorTickMs: pollers.flatMap((p) => p.orchestratorTickMs),
+    executorTicks: sum((p) => p.executorTicks),
+    executorOverruns: sum((p) => p.executorOverruns),
+    executorTickMs: pollers.flatMap((p) => p.executorTickMs),
+    fillRetries: sum((p) => p.fillRetries),
+    errors,
+  };
+}
+
+const RUN_HEADERS = [
+  'run',
+  'load avg. at start',
+  'accepted / filled',
+  'signal → fill p50 ms',
+  'p99 ms',
+  'event-loop delay p99 / max ms',
+  'process CPU, % of a core',
+  'left open',
+  'warnings / errors logged',
+];
+
+function runRows(result: FillBenchResult): string[][] {
+  return result.runs.map((run) => {
+    const total = percentiles(stageSamples(run.tracks).total);
+    return [
+      `${run.design} ${run.round}`,
+      fixed(run.loadAverage, 2),
+      `${run.tracks.length} / ${total.n}`,
+      fixed(total.p50),
+      fixed(total.p99),
+      `${fixed(run.eventLoop.delayP99Ms)} / ${fixed(run.eventLoop.delayMaxMs)}`,
+      fixed(run.eventLoop.cpuPercentOfOneCore, 0),
+      run.openSignals + run.stuckOrders === 0 ? 'none' : `${run.openSignals} signals, ${run.stuckOrders} orders`,
+      problemsText(run),
+    ];
+  });
 }
 
 function summaryOf(result: FillBenchResult, design: Design): DesignSummary | undefined {
   return result.summaries.find((s) => s.design === design);
-}
-
-function runOf(result: FillBenchResult, design: Design): RunResult | undefined {
-  return result.runs.find((r) => r.design === design);
 }
 
 /** The stage with the largest mean, and how the mean total splits between waiting and working. */
@@ -203,14 +283,17 @@ export function goalMet(result: FillBenchResult): boolean {
 export function consoleReport(result: FillBenchResult): string {
   const lines = [textTable([STAGE_HEADERS, ...stageRows(result.summaries, true)]), ''];
   for (const run of result.runs) {
-    const s = summaryOf(result, run.design);
+    const total = percentiles(stageSamples(run.tracks).total);
+    const db = percentiles(run.dbTimes.receivedToFill);
     lines.push(
-      `${run.design}: posted ${run.posted}, filled ${s?.stages.total.n ?? 0}; signals: ${outcomeText(run)}`,
+      `${run.design} ${run.round} (load ${fixed(run.loadAverage, 2)}): posted ${run.posted}, filled ${total.n}, ` +
+        `signal → fill p50 ${fixed(total.p50)} / p99 ${fixed(total.p99)} ms; signals: ${outcomeText(run)}`,
       `  orders: ${orderText(run)}; stuck orders ${run.stuckOrders}, open signals ${run.openSignals}; ` +
         `drain ${fixed(run.drainS)} s; http problems ${JSON.stringify(run.httpErrors)}`,
-      `  process: event loop busy ${fixed(run.eventLoop.utilization * 100, 0)}%, CPU ` +
+      `  process: event loop busy ${fixed(run.eventLoop.utilization * 100, 0)}%, delay p99 ` +
+        `${fixed(run.eventLoop.delayP99Ms)} / max ${fixed(run.eventLoop.delayMaxMs)} ms, CPU ` +
         `${fixed(run.eventLoop.cpuPercentOfOneCore, 0)}% of one core; post lag p99 ${fixed(run.postLagMs.p99)} ms`,
-      `  db clock receipt→fill p50/p99 ${fixed(s?.db.receivedToFill.p50 ?? NaN)} / ${fixed(s?.db.receivedToFill.p99 ?? NaN)} ms`,
+      `  db clock receipt→fill p50/p99 ${fixed(db.p50)} / ${fixed(db.p99)} ms`,
       `  jobs ${JSON.stringify(run.jobs)}`,
     );
     if (run.poller) {
@@ -251,8 +334,10 @@ export function markdownSection(result: FillBenchResult): string {
   const { machine, settings: s } = result;
   const q = summaryOf(result, 'queues');
   const p = summaryOf(result, 'polling');
-  const qRun = runOf(result, 'queues');
-  const pRun = runOf(result, 'polling');
+  const qRuns = runsOf(result, 'queues');
+  const pRuns = runsOf(result, 'polling');
+  const qRun = qRuns[0];
+  const pRun = pRuns[0];
   if (!q || !p || !qRun || !pRun) {
     throw new Error('both designs must have run');
   }
@@ -261,7 +346,7 @@ export function markdownSection(result: FillBenchResult): string {
   const pTop = dominant(p);
   const halfIntervals = s.orchestratorMs / 2 + s.executorMs / 2;
   const tickMean = (values: number[]): string => fixed(percentiles(values).mean);
-  const poller = pRun.poller;
+  const poller = pollerTotals(pRuns);
   return `## Signal to fill latency
 
 \`\`\`sh
@@ -303,7 +388,8 @@ Everything shares the same ${machine.cores} cores: the app, the alert sender (th
     .join(', ')}).
 - Alerts: JSON entry alerts (\`buy\` / \`sell\`, timeframe 1/5/15/60, confidence 60-94), posted open loop, one every
   ${fixed(1000 / s.rate)} ms for ${s.durationS} s (${qRun.posted} alerts) after a ${s.warmupS} s warm-up (not
-  counted; the bench waits until it has drained). A fresh ticker every two alerts (\`XAAA\` long, \`XAAA\` short,
+  counted; the bench waits until it has drained), ${s.rounds} run${s.rounds === 1 ? '' : 's'} of each design
+  (alternating); the percentiles below pool the runs of a design. A fresh ticker every two alerts (\`XAAA\` long, \`XAAA\` short,
   \`XAAB\` …), so the duplicate-trade gate (an open position or pending order on the same symbol and side) and the
   60 s dedup window never reject; the simulator prices an unknown ticker from a profile seeded by its name, so both
   designs see the same market.
@@ -313,7 +399,9 @@ Everything shares the same ${machine.cores} cores: the app, the alert sender (th
   (\`signals.received_at\` → \`trades.fill_timestamp\`, platform clock running at real speed) are reported beside as a
   check.
 - **queues**: the app as built: the webhook commits the signal and enqueues it; the \`signals\`, \`decisions\` and
-  \`executions\` workers (concurrency ${qRun.env.ORCHESTRATOR_CONCURRENCY ?? 5} + 5 + 5) hand it on.
+  \`executions\` workers (concurrency ${qRun.workerConcurrency.signals} + ${qRun.workerConcurrency.decisions} +
+  ${qRun.workerConcurrency.executions}: \`ORCHESTRATOR_CONCURRENCY\` twice, \`PAPER_EXECUTOR_BATCH_SIZE\`) hand it
+  on.
 - **polling** (the spec's OrchestratorWorker every 30 s and PaperExecutorWorker every 10 s, scaled to
   ${s.orchestratorMs} ms and ${s.executorMs} ms): the same app and settings with the \`signals\`, \`decisions\` and
   \`executions\` queues paused (the webhook still enqueues, nothing consumes), and two loops in the bench: every
@@ -349,40 +437,39 @@ ${mdTable(STAGE_HEADERS, stageRows(result.summaries, false))}
   ${fixed(p.db.receivedToFill.p99)} ms (each stamp is taken when a stage starts, so they run a little short of the
   events, and \`received_at\` is taken after the request was read).
 
-Where the signals went (the same alerts in both designs):
+Each run (the designs alternate, so both meet the machine's other work alike; every run posts the same alerts to a
+fresh database):
+
+${mdTable(RUN_HEADERS, runRows(result))}
+
+Where the signals went, all runs together (the same alerts in every run; the engines see the platform clock, so a
+few verdicts differ between runs):
 
 ${mdTable(
   ['', 'queues', 'polling'],
   [
-    ['alerts posted / accepted', `${qRun.posted} / ${qRun.tracks.length}`, `${pRun.posted} / ${pRun.tracks.length}`],
-    ['signals', outcomeText(qRun), outcomeText(pRun)],
-    ['orders', orderText(qRun), orderText(pRun)],
+    [
+      'alerts posted / accepted',
+      `${qRuns.reduce((n, r) => n + r.posted, 0)} / ${qRuns.reduce((n, r) => n + r.tracks.length, 0)}`,
+      `${pRuns.reduce((n, r) => n + r.posted, 0)} / ${pRuns.reduce((n, r) => n + r.tracks.length, 0)}`,
+    ],
+    ['signals', countText(merged(qRuns, 'outcomes')), countText(merged(pRuns, 'outcomes'))],
+    ['orders', countText(merged(qRuns, 'orders')), countText(merged(pRuns, 'orders'))],
     ['filled signals', String(q.stages.total.n), String(p.stages.total.n)],
     [
-      'left open after the drain',
-      `${qRun.openSignals} signals, ${qRun.stuckOrders} orders`,
-      `${pRun.openSignals} signals, ${pRun.stuckOrders} orders`,
+      'execute() calls that threw and were retried',
+      String(qRuns.reduce((n, r) => n + r.executeRetries, 0)),
+      String(pRuns.reduce((n, r) => n + r.executeRetries, 0)),
     ],
-    ['drain after the last alert', `${fixed(qRun.drainS)} s`, `${fixed(pRun.drainS)} s`],
-    [
-      'process (app + sender): event loop busy, CPU',
-      `${fixed(qRun.eventLoop.utilization * 100, 0)}%, ${fixed(qRun.eventLoop.cpuPercentOfOneCore, 0)}% of a core`,
-      `${fixed(pRun.eventLoop.utilization * 100, 0)}%, ${fixed(pRun.eventLoop.cpuPercentOfOneCore, 0)}% of a core`,
-    ],
-    ['warnings / errors logged', problemsText(qRun), problemsText(pRun)],
   ],
 )}
 
-${
-  poller
-    ? `Polling loops: ${poller.orchestratorTicks} orchestrator ticks (${poller.orchestratorBusyTicks} with work, mean
-${tickMean(poller.orchestratorTickMs)} ms, ${poller.orchestratorOverruns} overran ${s.orchestratorMs} ms), ${poller.executorTicks}
-executor ticks (${poller.executorBusyTicks} with work, mean ${tickMean(poller.executorTickMs)} ms, ${poller.executorOverruns}
-overran ${s.executorMs} ms), ${poller.fillRetries} fill attempts retried${
-        Object.keys(poller.errors).length > 0 ? `, errors: ${JSON.stringify(poller.errors)}` : ''
-      }.`
-    : ''
-}
+Polling loops, all runs: ${poller.orchestratorTicks} orchestrator ticks (mean ${tickMean(poller.orchestratorTickMs)} ms
+of work per tick that found some, ${poller.orchestratorOverruns} overran ${s.orchestratorMs} ms), ${poller.executorTicks}
+executor ticks (mean ${tickMean(poller.executorTickMs)} ms, ${poller.executorOverruns} overran ${s.executorMs} ms),
+${poller.fillRetries} fill attempts retried${
+    Object.keys(poller.errors).length > 0 ? `, errors: ${JSON.stringify(poller.errors)}` : ''
+  }.
 
 ### What dominates
 
@@ -402,7 +489,7 @@ overran ${s.executorMs} ms), ${poller.fillRetries} fill attempts retried${
   (${fixed(s.orchestratorMs / 2)} ms) before its enrichment starts and half an executor interval
   (${fixed(s.executorMs / 2)} ms) before its fill, ${fixed(halfIntervals)} ms in all; measured here: receipt →
   enrichment ${fixed(p.stages.waitEnrich.mean)} ms and decided → execution ${fixed(p.stages.waitExecute.mean)} ms mean${
-    poller && poller.orchestratorOverruns + poller.executorOverruns > 0
+    poller.orchestratorOverruns + poller.executorOverruns > 0
       ? ` (more than half an interval where a tick overran: ${poller.orchestratorOverruns} of
   ${poller.orchestratorTicks} orchestrator ticks took longer than ${s.orchestratorMs} ms, and signals that arrived
   meanwhile waited for the next one)`

@@ -10,6 +10,8 @@
 import { createHmac } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { DataSource } from 'typeorm';
@@ -33,6 +35,8 @@ export interface RunSettings {
   warmupS: number;
   /** How long to wait after the last post for every signal to be decided and every order filled or failed. */
   drainTimeoutS: number;
+  /** Runs of each design; the designs alternate. */
+  rounds: number;
   /** The polling design's intervals (the spec's 30 s and 10 s, scaled down) and batch sizes. */
   orchestratorMs: number;
   executorMs: number;
@@ -464,6 +468,10 @@ export interface DbTimes {
 
 export interface RunResult {
   design: Design;
+  /** 1-based; the designs alternate round by round. */
+  round: number;
+  /** 1-minute load average when this run started (other work on the machine). */
+  loadAverage: number;
   env: Record<string, string>;
   flagsBefore: Record<string, boolean>;
   posted: number;
@@ -478,9 +486,12 @@ export interface RunResult {
   dbTimes: DbTimes;
   jobs: Record<string, Record<string, number>>;
   poller: PollerStats | null;
+  /** The app's workers (queues design): ORCHESTRATOR_CONCURRENCY for signals and decisions, PAPER_EXECUTOR_BATCH_SIZE
+   * for executions (WorkerRegistryService). */
+  workerConcurrency: { signals: number; decisions: number; executions: number };
   /** execute() calls that threw (no quote yet, stale quote, ...) and were retried. */
   executeRetries: number;
-  eventLoop: { utilization: number; cpuPercentOfOneCore: number };
+  eventLoop: { utilization: number; cpuPercentOfOneCore: number; delayP99Ms: number; delayMaxMs: number };
   problems: LoggedProblem[];
   drainS: number;
 }
@@ -544,16 +555,23 @@ function countBy(values: string[]): Record<string, number> {
 }
 
 /** Boots a fresh app for `design`, warms it up, posts rate × duration alerts and follows each one to its fill. */
-export async function runDesign(design: Design, runId: string, settings: RunSettings): Promise<RunResult> {
-  const database = `bench_fill_${design}_${runId}`;
+export async function runDesign(
+  design: Design,
+  round: number,
+  runId: string,
+  settings: RunSettings,
+): Promise<RunResult> {
+  const loadAverage = loadavg()[0];
+  const database = `bench_fill_${design}${round}_${runId}`;
   const url = await createMigratedDatabase(database);
-  const prefix = `bench-fill-${design}-${runId}`;
+  const prefix = `bench-fill-${design}${round}-${runId}`;
   onCleanup(`redis prefix ${prefix}`, async () => {
     log(`removed ${await deleteRedisPrefix(prefix)} Redis keys under ${prefix}`);
   });
   const env = fillEnv(url, prefix);
   const logger = new CountingLogger();
-  const app = await createApp(loadConfig(env));
+  const config = loadConfig(env);
+  const app = await createApp(config);
   app.useLogger(logger);
   let closed = false;
   const close = async (): Promise<void> => {
@@ -580,12 +598,14 @@ export async function runDesign(design: Design, runId: string, settings: RunSett
     poller = new SpecPoller(app, settings);
     poller.start();
   }
-  log(`${design}: app on :${port}, database ${database}, prefix ${prefix}`);
+  log(`${design} ${round}: app on :${port}, database ${database}, prefix ${prefix}`);
 
   const warmup = await postPaced(port, 'W', Math.round(settings.warmupS * settings.rate), settings.rate);
   await drain(dataSource, settings.drainTimeoutS * 1000);
-  log(`${design}: warm-up of ${warmup.length} alerts done`);
+  log(`${design} ${round}: warm-up of ${warmup.length} alerts done`);
 
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   const elu = performance.eventLoopUtilization();
   const cpu = process.cpuUsage();
   const wallStart = performance.now();
@@ -594,9 +614,10 @@ export async function runDesign(design: Design, runId: string, settings: RunSett
   const open = await drain(dataSource, settings.drainTimeoutS * 1000);
   const drainS = (Date.now() - drainStart) / 1000;
   const busy = performance.eventLoopUtilization(elu).utilization;
+  delay.disable();
   const cpuUsed = process.cpuUsage(cpu);
   const wallMs = performance.now() - wallStart;
-  log(`${design}: ${alerts.length} alerts posted, drained in ${drainS.toFixed(1)} s`);
+  log(`${design} ${round}: ${alerts.length} alerts posted, drained in ${drainS.toFixed(1)} s`);
   if (poller) {
     await poller.stop();
   }
@@ -642,6 +663,8 @@ export async function runDesign(design: Design, runId: string, settings: RunSett
   );
   const result: RunResult = {
     design,
+    round,
+    loadAverage,
     env: { ...env, DATABASE_URL: '<bench database>', HMAC_SECRET: '<set>' },
     flagsBefore,
     posted: alerts.length,
@@ -664,15 +687,25 @@ export async function runDesign(design: Design, runId: string, settings: RunSett
     dbTimes: await dbTimes(dataSource, ids),
     jobs: await jobCounts(queues),
     poller: poller?.stats ?? null,
+    workerConcurrency: {
+      signals: config.workers.orchestratorConcurrency,
+      decisions: config.workers.orchestratorConcurrency,
+      executions: config.workers.paperExecutorBatchSize,
+    },
     executeRetries: probe.executeRetries,
-    eventLoop: { utilization: busy, cpuPercentOfOneCore: ((cpuUsed.user + cpuUsed.system) / 1000 / wallMs) * 100 },
+    eventLoop: {
+      utilization: busy,
+      cpuPercentOfOneCore: ((cpuUsed.user + cpuUsed.system) / 1000 / wallMs) * 100,
+      delayP99Ms: delay.percentile(99) / 1e6,
+      delayMaxMs: delay.max / 1e6,
+    },
     problems: logger.all(),
     drainS,
   };
   await close();
   // Free the database and keys before the next design runs (the cleanup steps registered above are no-ops then).
   await dropDatabase(database);
-  log(`${design}: dropped ${database}, removed ${await deleteRedisPrefix(prefix)} Redis keys under ${prefix}`);
+  log(`${design} ${round}: dropped ${database}, removed ${await deleteRedisPrefix(prefix)} Redis keys under ${prefix}`);
   return result;
 }
 

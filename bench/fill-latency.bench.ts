@@ -10,7 +10,7 @@
  * latency" section of docs/benchmarks.md and bench/results/fill-latency-<run>.json.
  *
  * Knobs (env): BENCH_FILL_RATE (20), BENCH_FILL_DURATION (30 s), BENCH_FILL_WARMUP (3 s), BENCH_FILL_DRAIN_TIMEOUT
- * (60 s), BENCH_FILL_ORCH_MS (300), BENCH_FILL_EXEC_MS (100), BENCH_FILL_ONLY=queues|polling (one design, docs left
+ * (60 s), BENCH_FILL_ROUNDS (2: queues, polling, queues, polling), BENCH_FILL_ORCH_MS (300), BENCH_FILL_EXEC_MS (100), BENCH_FILL_ONLY=queues|polling (one design, docs left
  * alone), BENCH_REPORT_FROM=bench/results/<file>.json (re-render the section, no run).
  */
 import 'reflect-metadata';
@@ -34,6 +34,7 @@ const settings: RunSettings = {
   durationS: envNumber('BENCH_FILL_DURATION', 30),
   warmupS: envNumber('BENCH_FILL_WARMUP', 3),
   drainTimeoutS: envNumber('BENCH_FILL_DRAIN_TIMEOUT', 60),
+  rounds: Math.round(envNumber('BENCH_FILL_ROUNDS', 2)),
   orchestratorMs: envNumber('BENCH_FILL_ORCH_MS', 300),
   executorMs: envNumber('BENCH_FILL_EXEC_MS', 100),
   // The spec's defaults: ORCHESTRATOR_BATCH_SIZE, ORCHESTRATOR_CONCURRENCY, PAPER_EXECUTOR_BATCH_SIZE.
@@ -69,9 +70,12 @@ async function main(): Promise<void> {
   const machine = await machineInfo();
 
   const runs: RunResult[] = [];
-  for (const design of which) {
-    // Each run drops its database and keys itself before the next one starts.
-    runs.push(await runDesign(design, runId, settings));
+  // The designs alternate (queues, polling, queues, …) so both see the machine's other work alike.
+  for (let round = 1; round <= settings.rounds; round += 1) {
+    for (const design of which) {
+      // Each run drops its database and keys itself before the next one starts.
+      runs.push(await runDesign(design, round, runId, settings));
+    }
   }
   await runCleanups();
   const result: FillBenchResult = {
@@ -80,7 +84,7 @@ async function main(): Promise<void> {
     machine,
     settings,
     runs,
-    summaries: runs.map(summarizeDesign),
+    summaries: which.map((design) => summarizeDesign(runs.filter((run) => run.design === design))),
     wallS: (Date.now() - started) / 1000,
   };
 

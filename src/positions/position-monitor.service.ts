@@ -7,7 +7,7 @@ import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar } from '../core/calendar';
 import type { Clock } from '../core/clock';
 import { unrealizedPnl } from '../core/execution';
-import { DEFAULT_EXIT_CONFIG, evaluateExit, type ExitBias, type ExitConfig } from '../core/exits';
+import { DEFAULT_EXIT_CONFIG, evaluateExit, isNearTarget, type ExitBias, type ExitConfig } from '../core/exits';
 import { FeatureFlagsService } from '../feature-flags/feature-flags.service';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
@@ -18,6 +18,8 @@ import { LivePositionRow, PositionsRepository } from './positions.repository';
 import { expiryCloseOf } from './expiry-close';
 
 const MARK_SCHEDULER = 'mark-positions';
+/** AUTO_CLOSE_NEAR_TARGET: a position within this many points of its profit target counts as near it. */
+const NEAR_TARGET_BAND_PCT = 10;
 
 export interface MarkResult {
   marked: number;
@@ -198,7 +200,64 @@ export class PositionMonitor implements OnApplicationBootstrap {
         outcome: outcome.kind,
       });
     }
+    exits.push(...(await this.manageCapacity(positions, quotes, exits, config, now)));
     return exits;
+  }
+
+  /**
+   * Capacity management (AUTO_CLOSE_NEAR_TARGET, CLOSE_AGED_POSITIONS flags): when the book is full
+   * (MAX_OPEN_POSITIONS open or closing), free one slot per pass by closing a position held at least
+   * MIN_HOLD_MINUTES_FOR_CAPACITY_CLOSE: first one within NEAR_TARGET_BAND_PCT of its profit target (banking most of
+   * the target), else the oldest one held for half its max hold time or more.
+   */
+  private async manageCapacity(
+    positions: readonly LivePositionRow[],
+    quotes: Map<string, number | null>,
+    alreadyClosing: MarkResult['exits'],
+    config: ExitConfig,
+    now: Date,
+  ): Promise<MarkResult['exits']> {
+    const flags = await this.flags.snapshot();
+    const nearTarget = flags.enabled('auto_close_near_target');
+    const aged = flags.enabled('close_aged_positions');
+    if (!nearTarget && !aged) {
+      return [];
+    }
+    const live = await this.repository.liveCount();
+    const freed = alreadyClosing.filter((e) => e.outcome === 'closing').length;
+    if (live - freed < this.config.risk.maxOpenPositions) {
+      return [];
+    }
+    const nowMs = now.getTime();
+    const minHeldMs = this.config.risk.minHoldMinutesForCapacityClose * 60_000;
+    const closing = new Set(alreadyClosing.map((e) => e.positionId));
+    const eligible = positions
+      .filter((p) => !closing.has(p.position_id) && nowMs - p.entry_timestamp.getTime() >= minHeldMs)
+      .map((p) => {
+        const mark = quotes.get(p.option_symbol) ?? (p.current_price === null ? null : Number(p.current_price));
+        const entry = Number(p.entry_price);
+        return { p, pnlPct: mark === null ? null : ((mark - entry) / entry) * 100 };
+      });
+    const pick =
+      (nearTarget
+        ? eligible
+            .filter((e) => isNearTarget(e.pnlPct, config.profitTargetPct, NEAR_TARGET_BAND_PCT))
+            .sort((a, b) => (b.pnlPct ?? 0) - (a.pnlPct ?? 0))[0]
+        : undefined) ??
+      (aged
+        ? eligible
+            .filter((e) => nowMs - e.p.entry_timestamp.getTime() >= (config.maxHoldHours / 2) * 3_600_000)
+            .sort((a, b) => a.p.entry_timestamp.getTime() - b.p.entry_timestamp.getTime())[0]
+        : undefined);
+    if (!pick) {
+      return [];
+    }
+    const reason =
+      nearTarget && pick.pnlPct !== null && isNearTarget(pick.pnlPct, config.profitTargetPct, NEAR_TARGET_BAND_PCT)
+        ? 'capacity_near_target'
+        : 'capacity_aged';
+    const outcome = await this.closer.requestClose(pick.p.position_id, { reason });
+    return [{ positionId: pick.p.position_id, code: reason, quantity: pick.p.quantity, outcome: outcome.kind }];
   }
 
   /** The enabled exit_rules row for the spec's four rules, the environment and flags for the rest. */

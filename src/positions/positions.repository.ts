@@ -83,4 +83,11 @@ export class PositionsRepository {
       [positionId, JSON.stringify(state)],
     );
   }
+
+  async liveCount(): Promise<number> {
+    const rows = await this.dataSource.query<{ n: number }[]>(
+      `SELECT COUNT(*)::int AS n FROM positions WHERE status IN ('open', 'closing')`,
+    );
+    return rows[0]?.n ?? 0;
+  }
 }
