@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DelayedError, type Job } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../common/clock';
 import { AppConfig, APP_CONFIG } from '../config';
@@ -59,14 +60,23 @@ export class ShadowService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** Outside the options session the shadow entry waits for the open, as a real order does. */
   @JobHandler(JobName.ExecuteShadow)
-  async onShadowJob(job: {
-    data: { experimentId: string; engine: 'A' | 'B' };
-  }): Promise<{ opened: boolean; reason?: string }> {
-    return this.open(job.data.experimentId, job.data.engine);
+  async onShadowJob(
+    job: Job<{ experimentId: string; engine: 'A' | 'B' }>,
+    token?: string,
+  ): Promise<{ opened: boolean; reason?: string }> {
+    const result = await this.open(job.data.experimentId, job.data.engine);
+    if (result.reason === 'market_closed' && token && result.until) {
+      // BullMQ's timers run on wall time: wait as long as the platform clock has until the open (plus a second).
+      const waitMs = Math.max(1_000, result.until.getTime() - this.clock.now().getTime() + 1_000);
+      await job.moveToDelayed(Date.now() + waitMs, token);
+      throw new DelayedError();
+    }
+    return { opened: result.opened, ...(result.reason ? { reason: result.reason } : {}) };
   }
 
-  async open(experimentId: string, engine: 'A' | 'B'): Promise<{ opened: boolean; reason?: string }> {
+  async open(experimentId: string, engine: 'A' | 'B'): Promise<{ opened: boolean; reason?: string; until?: Date }> {
     const rows = await this.dataSource.query<ShadowRecommendation[]>(
       `SELECT r.experiment_id, r.signal_id, r.engine, r.symbol, r.direction, r.strike,
               to_char(r.expiration, 'YYYY-MM-DD') AS expiration, r.quantity, r.rationale ->> 'optionSymbol' AS option_symbol,
@@ -86,7 +96,7 @@ export class ShadowService {
     }
     const now = this.clock.now();
     if (!this.calendar.isOptionsSessionOpen(rec.symbol, now)) {
-      return { opened: false, reason: 'market_closed' };
+      return { opened: false, reason: 'market_closed', until: this.calendar.nextOpen(now) };
     }
     const quote = await this.marketData.optionQuote(rec.option_symbol);
     const fill = computeFill(
