@@ -275,6 +275,23 @@ function dominant(summary: DesignSummary): { stage: StageName; share: number; wa
   };
 }
 
+/** Where the time of the slowest 1% of filled signals went: each stage's share of their summed total. */
+function tailBreakdown(runs: RunResult[]): { n: number; minTotal: number; text: string } {
+  const samples = stageSamples(runs.flatMap((run) => run.tracks));
+  const order = samples.total.map((total, i) => ({ total, i })).sort((a, b) => b.total - a.total);
+  const slow = order.slice(0, Math.max(1, Math.ceil(order.length / 100)));
+  const sumTotal = slow.reduce((acc, x) => acc + x.total, 0);
+  const parts = [...WAITS, ...WORK]
+    .map((stage) => ({ stage, share: slow.reduce((acc, x) => acc + samples[stage][x.i], 0) / sumTotal }))
+    .sort((a, b) => b.share - a.share)
+    .slice(0, 3);
+  return {
+    n: slow.length,
+    minTotal: slow[slow.length - 1]?.total ?? NaN,
+    text: parts.map((p) => `${STAGE_LABELS[p.stage].replace(/ \(.*$/, '')} ${fixed(p.share * 100, 0)}%`).join(', '),
+  };
+}
+
 export function goalMet(result: FillBenchResult): boolean {
   const queues = summaryOf(result, 'queues');
   return queues !== undefined && queues.stages.total.n > 0 && queues.stages.total.p99 < P99_GOAL_MS;
@@ -342,6 +359,7 @@ export function markdownSection(result: FillBenchResult): string {
     throw new Error('both designs must have run');
   }
   const qTop = dominant(q);
+  const slowest = tailBreakdown(qRuns);
   const qTail = [...WAITS, ...WORK].reduce((best, st) => (q.stages[st].p99 > q.stages[best].p99 ? st : best), 'enrich');
   const pTop = dominant(p);
   const halfIntervals = s.orchestratorMs / 2 + s.executorMs / 2;
@@ -395,7 +413,9 @@ Everything shares the same ${machine.cores} cores: the app, the alert sender (th
   designs see the same market.
 - Timing: wall time with \`process.hrtime\` in this process, from the moment each request is written, to the app's
   domain events (\`signals.enriched\`, \`signals.decided\`, \`orders.filled\`), which the services emit right after
-  their commit. Every stage is computed over the same filled signals. The app's own timestamps
+  their commit, and to wrappers around the three service calls (\`enrich\`, \`decide\`, \`execute\`). Every stage is computed over the same filled signals. (The wait
+  before the decision can come out slightly negative: enrichment enqueues the decision job before it returns and
+  emits its event.) The app's own timestamps
   (\`signals.received_at\` → \`trades.fill_timestamp\`, platform clock running at real speed) are reported beside as a
   check.
 - **queues**: the app as built: the webhook commits the signal and enqueues it; the \`signals\`, \`decisions\` and
@@ -417,7 +437,8 @@ ${mdTable(STAGE_HEADERS, stageRows(result.summaries, false))}
 
 - **Queues: p99 signal → fill ${fixed(q.stages.total.p99)} ms** (p50 ${fixed(q.stages.total.p50)} ms) over
   ${q.stages.total.n} filled signals: the goal (p99 under ${P99_GOAL_MS} ms) is **${goalMet(result) ? 'met' : 'not met'}**.
-  The stage with the longest tail is ${STAGE_LABELS[qTail]} (p99 ${fixed(q.stages[qTail].p99)} ms).${
+  The stage with the longest tail is ${STAGE_LABELS[qTail]} (p99 ${fixed(q.stages[qTail].p99)} ms); in the slowest 1%
+  of filled signals (${slowest.n}, ${fixed(slowest.minTotal)} ms and more) the time went to ${slowest.text}.${
     machine.loadAverage > machine.cores
       ? ` The machine was busy with other work: load average ${fixed(machine.loadAverage, 2)} on ${machine.cores}
   cores when the run started, so every stage waited for CPU; rerun on a quiet machine before reading the tail as the
