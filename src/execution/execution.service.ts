@@ -5,11 +5,12 @@ import { DomainEvents } from '../common/events/domain-events';
 import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar, nyDate, nyInstant } from '../core/calendar';
 import type { Clock } from '../core/clock';
-import { computeFill, partialClose, type FillConfig, type FillSuccess } from '../core/execution';
+import { computeFill, partialClose, type FillSuccess } from '../core/execution';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
 import { JobName, QueueService } from '../queues';
 import { EntryBias, ExecutionRepository, OrderRow } from './execution.repository';
+import { fillConfigOf, fillQuoteOf } from './fill-inputs';
 
 export type ExecutionOutcome =
   | { kind: 'skipped'; reason: 'not_found' | 'not_pending' }
@@ -57,17 +58,6 @@ export class ExecutionService {
     return this.repository.findOrder(orderId);
   }
 
-  fillConfig(): FillConfig {
-    const fills = this.config.fills;
-    return {
-      mode: fills.model,
-      slippageBps: fills.slippageBps,
-      commissionPerContract: fills.commissionPerContract,
-      feesPerContract: fills.feesPerContract,
-      maxQuoteAgeMs: fills.maxQuoteAgeMs,
-    };
-  }
-
   async execute(orderId: string): Promise<ExecutionOutcome> {
     const order = await this.repository.findOrder(orderId);
     if (!order) {
@@ -93,17 +83,9 @@ export class ExecutionService {
         side: order.intent === 'open' ? 'buy' : 'sell',
         quantity: order.quantity,
         underlying: order.symbol,
-        quote: quote.ok
-          ? {
-              bid: quote.value.bid,
-              ask: quote.value.ask,
-              mid: quote.value.mid,
-              last: quote.value.last,
-              asOf: quote.value.asOf,
-            }
-          : null,
+        quote: fillQuoteOf(quote),
       },
-      this.fillConfig(),
+      fillConfigOf(this.config),
       now,
     );
     if (!fill.ok) {

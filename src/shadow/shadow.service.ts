@@ -10,6 +10,7 @@ import { computeFill, partialClose } from '../core/execution';
 import { DEFAULT_EXIT_CONFIG, evaluateExit } from '../core/exits';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
+import { fillConfigOf, fillQuoteOf } from '../execution/fill-inputs';
 import { expiryCloseOf } from '../positions/expiry-close';
 import { JobHandler, JobName, QueueService } from '../queues';
 
@@ -104,17 +105,9 @@ export class ShadowService {
         side: 'buy',
         quantity: rec.quantity,
         underlying: rec.symbol,
-        quote: quote.ok
-          ? {
-              bid: quote.value.bid,
-              ask: quote.value.ask,
-              mid: quote.value.mid,
-              last: quote.value.last,
-              asOf: quote.value.asOf,
-            }
-          : null,
+        quote: fillQuoteOf(quote),
       },
-      this.fillConfig(),
+      fillConfigOf(this.config),
       now,
     );
     if (!fill.ok) {
@@ -244,7 +237,7 @@ export class ShadowService {
   ): Promise<boolean> {
     const fill = computeFill(
       { side: 'sell', quantity: p.quantity, underlying: p.symbol, quote },
-      this.fillConfig(),
+      fillConfigOf(this.config),
       now,
     );
     if (!fill.ok) {
@@ -269,16 +262,5 @@ export class ShadowService {
       .enqueue(JobName.CaptureOutcome, { positionId: p.shadow_position_id, source: 'shadow' })
       .catch((error: Error) => this.logger.warn(`shadow outcome not enqueued: ${error.message}`));
     return true;
-  }
-
-  private fillConfig() {
-    const fills = this.config.fills;
-    return {
-      mode: fills.model,
-      slippageBps: fills.slippageBps,
-      commissionPerContract: fills.commissionPerContract,
-      feesPerContract: fills.feesPerContract,
-      maxQuoteAgeMs: fills.maxQuoteAgeMs,
-    };
   }
 }
