@@ -65,6 +65,8 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
     t = await startTestApp({
       clock: new ManualClock(NOW),
       env: {
+        // The decision step only: orders stay pending_execution (fills have their own suites).
+        WORKER_QUEUES: 'signals,decisions,maintenance',
         HMAC_SECRET: PIPELINE_SECRET,
         MARKET_DATA_PROVIDER: 'webhook',
         STRIKE_SELECTION_MODE: 'atm',

@@ -15,6 +15,8 @@ describe('section 17 trace, steps 2-7, through the queues (real PostgreSQL and R
     t = await startTestApp({
       clock: new ManualClock(NOW),
       env: {
+        // The decision step only: orders stay pending_execution (fills have their own suites).
+        WORKER_QUEUES: 'signals,decisions,maintenance',
         HMAC_SECRET: PIPELINE_SECRET,
         MARKET_DATA_PROVIDER: 'webhook',
         STRIKE_SELECTION_MODE: 'atm',
