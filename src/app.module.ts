@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { QueueBoardModule } from './admin/bull-board.module';
 import { BiasModule } from './bias/bias.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { ClockModule } from './common/clock';
 import { DomainEventsModule } from './common/events/domain-events.module';
 import { AppConfig, AppConfigModule } from './config';
@@ -59,6 +60,7 @@ export class AppModule {
         PositionsModule,
         ShadowModule,
         FeedbackModule,
+        AlertsModule,
         ...extraModules,
       ],
     };

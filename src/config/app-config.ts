@@ -183,6 +183,10 @@ export interface AppConfig {
     discordWebhookUrl: string | null;
     slackWebhookUrl: string | null;
     maxAttempts: number;
+    /** First retry delay; doubles each attempt. */
+    backoffMs: number;
+    /** PROCESSING_QUEUE_DEPTH_ALERT: waiting jobs in a queue that raise an alert; 0 = off. */
+    queueDepthAlert: number;
   };
 }
 
@@ -447,6 +451,8 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
       discordWebhookUrl: discord,
       slackWebhookUrl: slack,
       maxAttempts: env.ALERT_MAX_ATTEMPTS,
+      backoffMs: env.ALERT_BACKOFF_MS,
+      queueDepthAlert: env.PROCESSING_QUEUE_DEPTH_ALERT,
     },
   };
 }

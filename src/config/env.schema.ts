@@ -46,6 +46,7 @@ export const WORKER_QUEUE_NAMES = [
   'executions',
   'positions',
   'feedback',
+  'alerts',
   'maintenance',
 ] as const;
 export type Role = (typeof ROLES)[number];
@@ -330,6 +331,7 @@ export class EnvironmentVariables {
   @Secret() @UrlOf(['https:', 'http:']) DISCORD_WEBHOOK_URL?: string;
   @Secret() @UrlOf(['https:', 'http:']) SLACK_WEBHOOK_URL?: string;
   @ToInt() @IntRange(1, 20) ALERT_MAX_ATTEMPTS: number = 5;
+  @ToInt() @IntRange(10, 600000) ALERT_BACKOFF_MS: number = 2000;
 }
 
 /** 'auto' (any case) or one of the spec's execution modes (upper-cased). */

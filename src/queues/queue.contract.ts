@@ -17,6 +17,8 @@ export enum QueueName {
   Positions = 'positions',
   /** Trade outcomes, agent performance and the adaptive tuner. */
   Feedback = 'feedback',
+  /** Operator alerts to Discord and Slack, retried with backoff. */
+  Alerts = 'alerts',
   /** Platform housekeeping: the outbox sweep and other schedules. */
   Maintenance = 'maintenance',
 }
@@ -30,8 +32,19 @@ export enum JobName {
   SettleExpired = 'positions.settle',
   CaptureOutcome = 'feedback.capture',
   TuneParameters = 'feedback.tune',
+  DeliverAlert = 'alert.deliver',
+  CheckQueueDepth = 'alerts.queue-depth',
   ReleaseQueuedSignals = 'signals.release',
   OutboxSweep = 'outbox.sweep',
+}
+
+/** One alert to one channel. `key` identifies the event (an alert is sent once per event and channel). */
+export interface AlertPayload {
+  channel: 'discord' | 'slack';
+  key: string;
+  level: 'info' | 'warning' | 'critical';
+  title: string;
+  text: string;
 }
 
 export interface JobPayloads {
@@ -45,6 +58,8 @@ export interface JobPayloads {
   [JobName.SettleExpired]: { reason: 'schedule' | 'manual' };
   [JobName.CaptureOutcome]: { positionId: string; source: 'live' | 'shadow' };
   [JobName.TuneParameters]: { reason: 'schedule' | 'manual' };
+  [JobName.DeliverAlert]: AlertPayload;
+  [JobName.CheckQueueDepth]: { reason: 'schedule' | 'manual' };
   [JobName.ReleaseQueuedSignals]: { reason: 'open' | 'schedule' | 'boot' };
   [JobName.OutboxSweep]: { reason: 'schedule' | 'boot' | 'manual' };
 }
@@ -58,6 +73,8 @@ export const JOB_QUEUE: { readonly [N in JobName]: QueueName } = {
   [JobName.SettleExpired]: QueueName.Positions,
   [JobName.CaptureOutcome]: QueueName.Feedback,
   [JobName.TuneParameters]: QueueName.Feedback,
+  [JobName.DeliverAlert]: QueueName.Alerts,
+  [JobName.CheckQueueDepth]: QueueName.Alerts,
   [JobName.ReleaseQueuedSignals]: QueueName.Maintenance,
   [JobName.OutboxSweep]: QueueName.Maintenance,
 };
@@ -75,6 +92,8 @@ export const JOB_ID: { readonly [N in JobName]: ((data: JobPayloads[N]) => strin
   [JobName.SettleExpired]: null,
   [JobName.CaptureOutcome]: (data) => `outcome-${data.source}-${data.positionId}`,
   [JobName.TuneParameters]: null,
+  [JobName.DeliverAlert]: (data) => `alert-${data.channel}-${data.key}`,
+  [JobName.CheckQueueDepth]: null,
   [JobName.ReleaseQueuedSignals]: null,
   [JobName.OutboxSweep]: null,
 };
@@ -86,6 +105,7 @@ export const QUEUE_DISPLAY_NAME: { readonly [Q in QueueName]: string } = {
   [QueueName.Executions]: 'Executions (paper fills, shadow fills)',
   [QueueName.Positions]: 'Positions (marks, exits, expiry settlement)',
   [QueueName.Feedback]: 'Feedback (trade outcomes, agent performance, tuning)',
+  [QueueName.Alerts]: 'Alerts (Discord, Slack)',
   [QueueName.Maintenance]: 'Maintenance (outbox sweep, release at the open, schedules)',
 };
 

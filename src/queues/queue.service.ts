@@ -20,6 +20,7 @@ export class QueueService implements OnApplicationShutdown {
     @InjectQueue(QueueName.Executions) executions: Queue,
     @InjectQueue(QueueName.Positions) positions: Queue,
     @InjectQueue(QueueName.Feedback) feedback: Queue,
+    @InjectQueue(QueueName.Alerts) alerts: Queue,
     @InjectQueue(QueueName.Maintenance) maintenance: Queue,
     private readonly redisStatus: RedisStatusService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -30,6 +31,7 @@ export class QueueService implements OnApplicationShutdown {
       [QueueName.Executions]: executions,
       [QueueName.Positions]: positions,
       [QueueName.Feedback]: feedback,
+      [QueueName.Alerts]: alerts,
       [QueueName.Maintenance]: maintenance,
     };
     for (const name of Object.values(QueueName)) {
@@ -117,10 +119,19 @@ export class QueueService implements OnApplicationShutdown {
     }
   }
 
-  /** ORCHESTRATOR_MAX_ATTEMPTS applies to the signal jobs; everything else uses the contract's defaults. */
+  /** ORCHESTRATOR_MAX_ATTEMPTS applies to the signal jobs, ALERT_MAX_ATTEMPTS to alerts; others: the contract's. */
   private defaultsFor(name: JobName): JobsOptions {
-    return name === JobName.EnrichSignal || name === JobName.DecideSignal
-      ? { ...DEFAULT_JOB_OPTIONS, attempts: this.config.workers.orchestratorMaxAttempts }
-      : DEFAULT_JOB_OPTIONS;
+    if (name === JobName.EnrichSignal || name === JobName.DecideSignal) {
+      return { ...DEFAULT_JOB_OPTIONS, attempts: this.config.workers.orchestratorMaxAttempts };
+    }
+    if (name === JobName.DeliverAlert) {
+      return {
+        ...DEFAULT_JOB_OPTIONS,
+        attempts: this.config.alerts.maxAttempts,
+        backoff: { type: 'exponential', delay: this.config.alerts.backoffMs },
+        removeOnFail: { age: 7 * 24 * 3600 },
+      };
+    }
+    return DEFAULT_JOB_OPTIONS;
   }
 }

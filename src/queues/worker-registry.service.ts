@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import { AppConfig, APP_CONFIG } from '../config';
 import { JOB_HANDLER_METADATA } from './job-handler.decorator';
 import {
@@ -15,6 +15,7 @@ import {
 import { bullConnectionFromUrl } from './redis-options';
 import { withTimeout } from '../common/async/with-timeout';
 import { RedisStatusService } from './redis-status.service';
+import { DomainEvents } from '../common/events/domain-events';
 
 const WORKER_CLOSE_TIMEOUT_MS = 5000;
 
@@ -75,6 +76,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    private readonly events: DomainEvents,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -149,11 +151,21 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
       maxStalledCount: WORKER_MAX_STALLED_COUNT,
     });
     worker.on('error', (error: Error) => this.logger.debug(`worker ${queue}: ${error.message}`));
-    worker.on('failed', (job, error) =>
+    worker.on('failed', (job, error) => {
       this.logger.warn(
         `job ${job?.name ?? '?'} ${job?.id ?? ''} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
-      ),
-    );
+      );
+      // Retries spent: the job stays failed (visible in Bull Board) and operators are told.
+      if (job && job.attemptsMade >= (job.opts.attempts ?? 1) && !(error instanceof DelayedError)) {
+        this.events.emit('jobs.failed', {
+          queue,
+          jobName: job.name,
+          jobId: job.id ?? '',
+          attempts: job.attemptsMade,
+          error: error.message,
+        });
+      }
+    });
     this.logger.log(
       `Worker started for queue '${queue}' (${Object.keys(JOB_QUEUE)
         .filter((n) => JOB_QUEUE[n as JobName] === queue)

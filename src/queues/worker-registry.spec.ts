@@ -14,6 +14,7 @@ describe('queue contract check at boot', () => {
       QueueName.Executions,
       QueueName.Positions,
       QueueName.Feedback,
+      QueueName.Alerts,
     ]);
   });
 
