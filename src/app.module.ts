@@ -16,6 +16,7 @@ import { ShadowModule } from './shadow/shadow.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MarketDataModule } from './market-data/market-data.module';
 import { PositioningModule } from './positioning/positioning.module';
 import { StrikesModule } from './strikes/strikes.module';
@@ -61,6 +62,7 @@ export class AppModule {
         ShadowModule,
         FeedbackModule,
         AlertsModule,
+        MetricsModule,
         ...extraModules,
       ],
     };

@@ -190,11 +190,18 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
     }
     const started = process.hrtime.bigint();
     this.logger.debug(`start ${job.name} ${job.id ?? ''}`);
+    let outcome: 'completed' | 'failed' | 'delayed' = 'failed';
     try {
-      return await handler(job, token);
+      const result = await handler(job, token);
+      outcome = 'completed';
+      return result;
+    } catch (error) {
+      outcome = error instanceof DelayedError ? 'delayed' : 'failed';
+      throw error;
     } finally {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       this.logger.debug(`end ${job.name} ${job.id ?? ''} in ${ms.toFixed(1)} ms`);
+      this.events.emit('jobs.finished', { queue: job.queueName, jobName: job.name, ms, outcome });
     }
   }
 }

@@ -18,6 +18,7 @@ export interface DomainEventPayloads {
     at: string;
   };
   'market.updated': { symbol: string; kind: 'price' | 'chain' };
+  'jobs.finished': { queue: string; jobName: string; ms: number; outcome: 'completed' | 'failed' | 'delayed' };
   'jobs.failed': { queue: string; jobName: string; jobId: string; attempts: number; error: string };
   'orders.filled': {
     orderId: string;
