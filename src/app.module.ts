@@ -4,6 +4,7 @@ import { BiasModule } from './bias/bias.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ClockModule } from './common/clock';
 import { DomainEventsModule } from './common/events/domain-events.module';
+import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig, AppConfigModule } from './config';
 import type { Clock } from './core/clock';
 import { DatabaseModule } from './database/database.module';
@@ -40,6 +41,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
+        LoggingModule.forRoot(config),
         ClockModule.forRoot(clock),
         DomainEventsModule,
         DatabaseModule,

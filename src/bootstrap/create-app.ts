@@ -7,6 +7,7 @@ import { HttpExceptionFilter } from '../common/http/http-exception.filter';
 import { isRawBodyPath } from '../common/http/raw-body';
 import type { AppConfig } from '../config';
 import type { Clock } from '../core/clock';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { setupSwagger } from './swagger';
 
 const LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -45,9 +46,12 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     {
       bodyParser: false,
       logger: nestLogLevels(config.server.logLevel),
+      bufferLogs: true,
       abortOnError: false,
     },
   );
+  // Every Nest logger (new Logger(Context)) writes through pino: one JSON line per event, at LOG_LEVEL.
+  app.useLogger(app.get(PinoLogger));
   app.set('trust proxy', config.server.trustProxy);
   app.disable('x-powered-by');
   // API replies are not cached; hashing every body for an ETag costs CPU on the webhook path.

@@ -111,6 +111,7 @@ export class WebhookController {
       contentType: header(req, 'content-type'),
       clientIp: req.ip ?? null,
       startedAt,
+      requestId: typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined,
     });
     if (reply.httpStatus === 413) {
       res.setHeader('Connection', 'close');

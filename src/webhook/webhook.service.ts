@@ -33,6 +33,8 @@ export interface WebhookRequest {
   contentType: string | null;
   clientIp: string | null;
   startedAt: bigint;
+  /** The HTTP request's id (a UUID): stored as signals.request_id, the trace id of everything the signal starts. */
+  requestId?: string;
 }
 
 export interface NormalizedView {
@@ -88,7 +90,7 @@ export class WebhookService {
   }
 
   async ingest(request: WebhookRequest): Promise<WebhookReply> {
-    const requestId = randomUUID();
+    const requestId = request.requestId ?? randomUUID();
     const receivedAt = this.clock.now();
     const settings = this.config.webhook;
 
