@@ -18,6 +18,7 @@ import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { TracesModule } from './traces/traces.module';
 import { MarketDataModule } from './market-data/market-data.module';
 import { PositioningModule } from './positioning/positioning.module';
 import { StrikesModule } from './strikes/strikes.module';
@@ -65,6 +66,7 @@ export class AppModule {
         FeedbackModule,
         AlertsModule,
         MetricsModule,
+        TracesModule,
         ...extraModules,
       ],
     };

@@ -194,8 +194,9 @@ export class DecisionRepository {
   ): Promise<string | null> {
     const rows: { order_id: string }[] = await tx.query(
       `INSERT INTO orders (signal_id, intent, symbol, option_symbol, strike, expiration, type, quantity, order_type,
-                           status, engine, experiment_id, decision_mid, created_at, updated_at)
-       VALUES ($1, 'open', $2, $3, $4, $5, $6, $7, 'paper', 'pending_execution', $8, $9, $11, $10, $10)
+                           status, engine, experiment_id, decision_mid, created_at, updated_at, trace_id)
+       VALUES ($1, 'open', $2, $3, $4, $5, $6, $7, 'paper', 'pending_execution', $8, $9, $11, $10, $10,
+               (SELECT request_id FROM signals WHERE signal_id = $1))
        ON CONFLICT DO NOTHING RETURNING order_id`,
       [
         signalId,

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { BiasStateAggregator } from '../bias/bias-state.aggregator';
 import { BIAS_CONFIG } from '../bias/bias.tokens';
@@ -50,6 +50,8 @@ interface Timings {
  */
 @Injectable()
 export class DecisionService {
+  private readonly logger = new Logger(DecisionService.name);
+
   constructor(
     private readonly repository: DecisionRepository,
     private readonly signals: EnrichmentRepository,
@@ -428,6 +430,10 @@ export class DecisionService {
     now: Date,
   ): Promise<void> {
     const at = now.toISOString();
+    this.logger.log(
+      { trace_id: signal.request_id, signal_id: signal.signal_id, status, reason, order_ids: orderIds },
+      'signal decided',
+    );
     for (const orderId of orderIds) {
       this.events.emit('orders.created', { orderId, signalId: signal.signal_id, at });
     }

@@ -66,6 +66,7 @@ export class EnrichmentService {
       return { kind: 'skipped', reason: 'not_found' };
     }
     const outcome = await this.run(signal);
+    this.logger.debug({ trace_id: signal.request_id, signal_id: signalId, outcome }, 'signal enriched');
     if (outcome.kind !== 'skipped') {
       const at = this.clock.now().toISOString();
       if (outcome.kind === 'queued') {

@@ -19,6 +19,7 @@ export interface OrderRow {
   experiment_id: string | null;
   decision_mid: string | null;
   exit_reason: string | null;
+  trace_id: string | null;
 }
 
 export interface PositionRow {
@@ -59,7 +60,7 @@ export interface TradeWrite {
 
 const ORDER_COLUMNS = `order_id, signal_id, position_id, intent, symbol, option_symbol, strike,
   to_char(expiration, 'YYYY-MM-DD') AS expiration, type, quantity, status, engine, experiment_id, decision_mid,
-  exit_reason`;
+  exit_reason, trace_id`;
 
 /** Reads and writes of paper execution; the writes run inside the caller's transaction. */
 @Injectable()
@@ -111,8 +112,8 @@ export class ExecutionRepository {
     const rows = await tx.query<{ trade_id: string }[]>(
       `INSERT INTO trades (order_id, fill_price, fill_quantity, fill_timestamp, commission, fees, engine, experiment_id,
                            intent, position_id, quote_bid, quote_ask, quote_mid, decision_mid, slippage,
-                           realized_pnl, fill_model, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4)
+                           realized_pnl, fill_model, created_at, trace_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $4, $18)
        ON CONFLICT (order_id) DO NOTHING RETURNING trade_id`,
       [
         order.order_id,
@@ -132,6 +133,7 @@ export class ExecutionRepository {
         trade.slippage,
         trade.realizedPnl,
         trade.fillModel,
+        order.trace_id,
       ],
     );
     return rows[0]?.trade_id ?? null;
@@ -154,9 +156,9 @@ export class ExecutionRepository {
                               entry_price, current_price, high_water_price, unrealized_pnl, status, entry_timestamp,
                               engine, experiment_id, last_updated, created_at, entry_bias_score,
                               entry_regime_type, entry_mode_hint, entry_macro_class,
-                              entry_acceleration_state_strength_delta, entry_bias, position_pnl_percent)
+                              entry_acceleration_state_strength_delta, entry_bias, position_pnl_percent, trace_id)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $9, 0, 'open', $10, $11, $12, $10, $10, $13, $14, $15, $16, $17,
-               $18::jsonb, 0)
+               $18::jsonb, 0, $19)
        ON CONFLICT (option_symbol, engine) WHERE status <> 'closed' DO UPDATE SET
          entry_price = round((positions.entry_price * positions.quantity + EXCLUDED.entry_price * EXCLUDED.quantity)
                              / (positions.quantity + EXCLUDED.quantity), 4),
@@ -182,6 +184,7 @@ export class ExecutionRepository {
         bias?.macroClass ?? null,
         bias?.acceleration ?? null,
         bias ? JSON.stringify(bias) : null,
+        order.trace_id,
       ],
     );
     return rows[0];

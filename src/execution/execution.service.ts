@@ -231,6 +231,10 @@ export class ExecutionService {
       return { kind: 'failed', reason: 'position_not_open' };
     }
     const at = now.toISOString();
+    this.logger.log(
+      { trace_id: order.trace_id, order_id: order.order_id, position_id: result.positionId, price: fill.price },
+      `${order.intent === 'open' ? 'opening' : 'closing'} order filled`,
+    );
     this.events.emit('orders.filled', {
       orderId: order.order_id,
       tradeId: result.tradeId,

@@ -118,17 +118,17 @@ export class ExpirySettlement implements OnApplicationBootstrap {
       );
       const orders = await tx.query<{ order_id: string }[]>(
         `INSERT INTO orders (position_id, intent, symbol, option_symbol, strike, expiration, type, quantity, order_type,
-                             status, engine, experiment_id, exit_reason, created_at, updated_at)
+                             status, engine, experiment_id, exit_reason, created_at, updated_at, trace_id)
          SELECT position_id, 'close', symbol, option_symbol, strike, expiration, type, quantity, 'paper', 'filled',
-                engine, experiment_id, 'expired', $2, $2
+                engine, experiment_id, 'expired', $2, $2, trace_id
            FROM positions WHERE position_id = $1
          RETURNING order_id`,
         [position.position_id, now],
       );
       await tx.query(
         `INSERT INTO trades (order_id, fill_price, fill_quantity, fill_timestamp, commission, fees, engine, experiment_id,
-                             intent, position_id, realized_pnl, fill_model, created_at)
-         SELECT $1, $2, $3, $4, 0, 0, engine, experiment_id, 'close', position_id, $5, 'settlement', $4
+                             intent, position_id, realized_pnl, fill_model, created_at, trace_id)
+         SELECT $1, $2, $3, $4, 0, 0, engine, experiment_id, 'close', position_id, $5, 'settlement', $4, trace_id
            FROM positions WHERE position_id = $6`,
         [orders[0].order_id, settlement.price, locked.quantity, now, closing.realizedThisFill, position.position_id],
       );

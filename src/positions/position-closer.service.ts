@@ -47,12 +47,13 @@ export class PositionCloser {
                 last_updated = $4
           WHERE position_id = $1 AND status = 'open' AND ($2::int IS NULL OR $2::int <= quantity)
           RETURNING position_id, signal_id, symbol, option_symbol, strike, expiration, type, closing_quantity, engine,
-                    experiment_id
+                    experiment_id, trace_id
        )
        INSERT INTO orders (signal_id, position_id, intent, symbol, option_symbol, strike, expiration, type, quantity,
-                           order_type, status, engine, experiment_id, exit_reason, created_at, updated_at)
+                           order_type, status, engine, experiment_id, exit_reason, created_at, updated_at, trace_id)
        SELECT $5::uuid, position_id, 'close', symbol, option_symbol, strike, expiration, type, closing_quantity,
-              'paper', 'pending_execution', engine, experiment_id, $3, $4, $4
+              'paper', 'pending_execution', engine, experiment_id, $3, $4, $4,
+              COALESCE((SELECT request_id FROM signals WHERE signal_id = $5::uuid), p.trace_id)
          FROM p
        RETURNING order_id, quantity`,
       [positionId, quantity, request.reason, now, request.signalId ?? null],

@@ -37,7 +37,7 @@ describe('request ids (the trace id a signal carries)', () => {
   });
 
   it('mints a UUID when the client sent none or a non-UUID one, and uses it everywhere', async () => {
-    for (const headers of [{}, { 'X-Request-Id': 'not-a-uuid' }]) {
+    for (const headers of [{}, { 'X-Request-Id': 'not-a-uuid' }] as Record<string, string>[]) {
       const res = await post(headers);
       expect(res.status).toBe(200);
       expect(res.headers['x-request-id']).toMatch(UUID);

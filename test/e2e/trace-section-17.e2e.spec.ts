@@ -173,6 +173,15 @@ describe('section 17 trace, end to end', () => {
       exit_reason: 'profit_target',
       status: 'closed',
     });
+    // One trace id (the webhook's request id) finds the whole story: the alert, both orders, both fills, the position.
+    const trace = await request(t.url).get(`/traces/${res.body.request_id as string}`);
+    expect(trace.status).toBe(200);
+    expect(trace.body.signals.map((s: { signal_id: string }) => s.signal_id)).toEqual([signalId]);
+    expect(trace.body.orders.map((o: { intent: string }) => o.intent)).toEqual(['open', 'close']);
+    expect(trace.body.trades.map((tr: { fill_price: string }) => tr.fill_price)).toEqual(['3.5200', '5.2800']);
+    expect(trace.body.positions).toEqual([
+      expect.objectContaining({ position_id: position.position_id, realized_pnl: '1584.00' }),
+    ]);
     const performance = await request(t.url).get('/analytics/performance');
     expect(performance.status).toBe(200);
     expect(performance.body.report).toMatchObject({ trades: 1, wins: 1 });

@@ -146,6 +146,7 @@ describe('database schema (migrations)', () => {
       'SeedDefaults1795477404964',
       'SignalDedupKeys1795478000000',
       'PaperExecution1795479000000',
+      'TraceIds1795480000000',
     ]);
     await expect(ensureDatabaseExists(url)).resolves.toBe(false);
   });
@@ -356,6 +357,11 @@ describe('database schema (migrations)', () => {
 
   it('reverts every migration and applies them again', async () => {
     await ds.undoLastMigration({ transaction: 'each' });
+    const orderColumns = await ds.query<{ column_name: string }[]>(
+      `SELECT column_name FROM information_schema.columns WHERE table_name = 'orders'`,
+    );
+    expect(orderColumns.map((c) => c.column_name)).not.toContain('trace_id');
+    await ds.undoLastMigration({ transaction: 'each' });
     const tradeColumns = await ds.query<{ column_name: string }[]>(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'trades'`,
     );
@@ -369,7 +375,7 @@ describe('database schema (migrations)', () => {
     expect(await tableNames()).toEqual(['migrations']);
 
     const applied = await ds.runMigrations({ transaction: 'each' });
-    expect(applied).toHaveLength(4);
+    expect(applied).toHaveLength(5);
     expect(await tableNames()).toEqual(TABLES);
     expect(await ds.getRepository(FeatureFlag).count()).toBe(20);
     expect(await ds.getRepository(ExitRule).count()).toBe(1);

@@ -32,6 +32,7 @@ import { Signal } from './signal.entity';
 @Index('idx_orders_symbol', ['symbol'])
 @Index('idx_orders_order_type', ['orderType'])
 @Index('idx_orders_position_id', ['positionId'])
+@Index('idx_orders_trace_id', ['traceId'])
 @Index('uq_orders_open_per_signal_engine_type', ['signalId', 'engine', 'orderType'], {
   unique: true,
   where: `"intent" = 'open' AND "signal_id" IS NOT NULL`,
@@ -105,6 +106,10 @@ export class Order {
   /** Why a closing order was sent (exit rule code, exit_signal, manual, expired, ...). */
   @Column({ name: 'exit_reason', type: 'text', nullable: true })
   exitReason: string | null;
+
+  /** The trace id: the request id of the webhook call that started it (signals.request_id). */
+  @Column({ name: 'trace_id', type: 'uuid', nullable: true })
+  traceId: string | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -1,4 +1,4 @@
-import { Check, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { PositionColumns } from './position-columns';
 import { Signal } from './signal.entity';
 
@@ -19,6 +19,7 @@ import { Signal } from './signal.entity';
 @Index('idx_positions_status', ['status'])
 @Index('idx_positions_symbol', ['symbol'])
 @Index('idx_positions_expiration', ['expiration'])
+@Index('idx_positions_trace_id', ['traceId'])
 @Index('uq_positions_active_option_engine', ['optionSymbol', 'engine'], {
   unique: true,
   where: `"status" <> 'closed'`,
@@ -26,6 +27,10 @@ import { Signal } from './signal.entity';
 export class Position extends PositionColumns {
   @PrimaryGeneratedColumn('uuid', { name: 'position_id', primaryKeyConstraintName: 'pk_positions' })
   positionId: string;
+
+  /** The trace id: the request id of the webhook call that started it (signals.request_id). */
+  @Column({ name: 'trace_id', type: 'uuid', nullable: true })
+  traceId: string | null;
 
   @ManyToOne(() => Signal, { nullable: true, onDelete: 'SET NULL' })
   @JoinColumn({ name: 'signal_id', foreignKeyConstraintName: 'fk_positions_signal_id' })

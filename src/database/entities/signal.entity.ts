@@ -28,6 +28,7 @@ import type { JsonObject } from './json.types';
 @Index('idx_signals_dedup_key_received_at', ['dedupKey', 'receivedAt'])
 @Index('idx_signals_outbox', ['createdAt'], { where: `"status" IN ('pending', 'queued')` })
 @Index('idx_signals_experiment_id', ['experimentId'])
+@Index('idx_signals_request_id', ['requestId'])
 export class Signal {
   @PrimaryGeneratedColumn('uuid', { name: 'signal_id', primaryKeyConstraintName: 'pk_signals' })
   signalId: string;

@@ -22,6 +22,7 @@ import { Order } from './order.entity';
 @Check('chk_trades_engine', `"engine" IN ('A', 'B')`)
 @Check('chk_trades_intent', `"intent" IN ('open', 'close')`)
 @Index('idx_trades_position_id', ['positionId'])
+@Index('idx_trades_trace_id', ['traceId'])
 @Index('idx_trades_fill_timestamp', ['fillTimestamp'])
 export class Trade {
   @PrimaryGeneratedColumn('uuid', { name: 'trade_id', primaryKeyConstraintName: 'pk_trades' })
@@ -88,6 +89,10 @@ export class Trade {
 
   @Column({ name: 'fill_model', type: 'varchar', length: 10, nullable: true })
   fillModel: string | null;
+
+  /** The trace id: the request id of the webhook call that started it (signals.request_id). */
+  @Column({ name: 'trace_id', type: 'uuid', nullable: true })
+  traceId: string | null;
 
   @Column({ name: 'experiment_id', type: 'uuid', nullable: true })
   experimentId: string | null;
