@@ -17,6 +17,7 @@ import { ShadowModule } from './shadow/shadow.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
 import { MarketModule } from './market/market.module';
+import { KillSwitchModule } from './kill-switch/kill-switch.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { TracesModule } from './traces/traces.module';
 import { MarketDataModule } from './market-data/market-data.module';
@@ -67,6 +68,7 @@ export class AppModule {
         AlertsModule,
         MetricsModule,
         TracesModule,
+        KillSwitchModule,
         ...extraModules,
       ],
     };

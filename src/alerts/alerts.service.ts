@@ -90,6 +90,18 @@ export class AlertsService implements OnApplicationBootstrap {
     });
   }
 
+  @OnEvent('system.kill_switch')
+  onKillSwitch(event: DomainEventPayloads['system.kill_switch']): void {
+    this.raise({
+      key: `kill-switch-${event.engaged ? 'on' : 'off'}-${event.at}`,
+      level: event.engaged ? 'critical' : 'warning',
+      title: `Kill switch ${event.engaged ? 'ENGAGED' : 'released'} by ${event.by}`,
+      text: `${event.reason ?? 'no reason given'}${
+        event.flattened.length > 0 ? `; ${event.flattened.length} position(s) asked to close` : ''
+      }`,
+    });
+  }
+
   @JobHandler(JobName.CheckQueueDepth)
   async onDepthJob(): Promise<{ deep: string[] }> {
     return this.checkQueueDepth();
@@ -129,8 +141,10 @@ export class AlertsService implements OnApplicationBootstrap {
       ...(this.config.alerts.discordWebhookUrl ? (['discord'] as const) : []),
       ...(this.config.alerts.slackWebhookUrl ? (['slack'] as const) : []),
     ];
+    // BullMQ job ids may not contain ':' (scheduler job ids and ISO times do).
+    const key = alert.key.replace(/:/g, '_');
     for (const channel of channels) {
-      void this.queues.tryEnqueue(JobName.DeliverAlert, { ...alert, channel }).then((outcome) => {
+      void this.queues.tryEnqueue(JobName.DeliverAlert, { ...alert, key, channel }).then((outcome) => {
         if (outcome !== 'enqueued') {
           this.logger.warn(`alert ${alert.key} not queued for ${channel}: ${outcome}`);
         }

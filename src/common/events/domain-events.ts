@@ -18,6 +18,13 @@ export interface DomainEventPayloads {
     at: string;
   };
   'market.updated': { symbol: string; kind: 'price' | 'chain' };
+  'system.kill_switch': {
+    engaged: boolean;
+    by: string;
+    reason: string | null;
+    flattened: { positionId: string; outcome: string }[];
+    at: string;
+  };
   'jobs.finished': { queue: string; jobName: string; ms: number; outcome: 'completed' | 'failed' | 'delayed' };
   'jobs.failed': { queue: string; jobName: string; jobId: string; attempts: number; error: string };
   'orders.filled': {

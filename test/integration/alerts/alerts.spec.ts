@@ -133,6 +133,24 @@ describe('alerts to Discord and Slack (local webhook servers, real Redis and Bul
     await expect(delivery('/slack-down').deliver(alert)).resolves.toEqual({ delivered: true, status: 200 });
   });
 
+  it("alerts on the kill switch (critical), its job id free of the ISO time's colons", async () => {
+    t.app.get(DomainEvents).emit('system.kill_switch', {
+      engaged: true,
+      by: 'ops@example.com',
+      reason: 'runaway strategy',
+      flattened: [],
+      at: '2026-02-13T15:31:00.000Z',
+    });
+    const job = await eventually(async () => {
+      const found = await t.app
+        .get(QueueService)
+        .queue(QueueName.Alerts)
+        .getJob('alert-slack-kill-switch-on-2026-02-13T15_31_00.000Z');
+      return (await found?.getState()) === 'completed' ? found : undefined;
+    });
+    expect(job.data).toMatchObject({ level: 'critical', title: 'Kill switch ENGAGED by ops@example.com' });
+  });
+
   it('raises a queue-depth alert when a queue has more waiting jobs than PROCESSING_QUEUE_DEPTH_ALERT', async () => {
     const queues = t.app.get(QueueService);
     const feedback = queues.queue(QueueName.Feedback);
