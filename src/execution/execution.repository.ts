@@ -58,6 +58,8 @@ export interface TradeWrite {
   positionId: string | null;
 }
 
+const DAILY_TRADES_LOCK_KEY = 0x5ec1_0002;
+
 const ORDER_COLUMNS = `order_id, signal_id, position_id, intent, symbol, option_symbol, strike,
   to_char(expiration, 'YYYY-MM-DD') AS expiration, type, quantity, status, engine, experiment_id, decision_mid,
   exit_reason, trace_id`;
@@ -80,8 +82,16 @@ export class ExecutionRepository {
   }
 
   /** Opening fills today (the spec's MAX_DAILY_TRADES count: paper trades since midnight). */
-  async openingFillsSince(since: Date): Promise<number> {
-    const rows = await this.dataSource.query<{ n: number }[]>(
+  /**
+   * Opening fills since `since`. Inside a fill transaction (`lock`), an advisory lock first serializes the opening
+   * fills that count against MAX_DAILY_TRADES, so concurrent workers cannot pass the cap together.
+   */
+  async openingFillsSince(since: Date, tx?: EntityManager, lock = false): Promise<number> {
+    const runner = tx ?? this.dataSource;
+    if (lock) {
+      await runner.query('SELECT pg_advisory_xact_lock($1)', [DAILY_TRADES_LOCK_KEY]);
+    }
+    const rows = await runner.query<{ n: number }[]>(
       `SELECT COUNT(*)::int AS n FROM trades t JOIN orders o ON o.order_id = t.order_id
         WHERE o.order_type = 'paper' AND t.intent = 'open' AND t.fill_timestamp >= $1`,
       [since],

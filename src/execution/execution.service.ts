@@ -150,6 +150,18 @@ export class ExecutionService {
       }
       const tradeQuote = { bid: quote?.bid ?? null, ask: quote?.ask ?? null, mid: fill.mid };
       if (order.intent === 'open') {
+        const maxDaily = this.config.risk.maxDailyTrades;
+        if (
+          maxDaily > 0 &&
+          (await this.repository.openingFillsSince(nyInstant(nyDate(now), 0), tx, true)) >= maxDaily
+        ) {
+          await tx.query(
+            `UPDATE orders SET status = 'failed', failure_reason = 'daily_trade_limit', updated_at = $2
+              WHERE order_id = $1`,
+            [order.order_id, now],
+          );
+          return { failed: 'daily_trade_limit' as const, tradeId: null };
+        }
         const position = await this.repository.openOrAdd(tx, order, fill.price, order.quantity, now, entryBias);
         const tradeId = await this.repository.insertTrade(
           tx,
@@ -223,12 +235,8 @@ export class ExecutionService {
       return { kind: 'skipped', reason: 'not_pending' };
     }
     if (result.tradeId === null) {
-      this.events.emit('orders.failed', {
-        orderId: order.order_id,
-        reason: 'position_not_open',
-        at: now.toISOString(),
-      });
-      return { kind: 'failed', reason: 'position_not_open' };
+      this.events.emit('orders.failed', { orderId: order.order_id, reason: result.failed, at: now.toISOString() });
+      return { kind: 'failed', reason: result.failed };
     }
     const at = now.toISOString();
     this.logger.log(
