@@ -7,11 +7,12 @@ import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar } from '../core/calendar';
 import type { Clock } from '../core/clock';
 import { unrealizedPnl } from '../core/execution';
-import { DEFAULT_EXIT_CONFIG, evaluateExit, isNearTarget, type ExitBias, type ExitConfig } from '../core/exits';
+import { evaluateExit, isNearTarget, type ExitBias, type ExitConfig } from '../core/exits';
 import { FeatureFlagsService } from '../feature-flags/feature-flags.service';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
 import { JobHandler, JobName, QueueName, QueueService, RedisStatusService } from '../queues';
+import { ExitConfigService } from '../exit-config/exit-config.service';
 import { ShadowService } from '../shadow/shadow.service';
 import { PositionCloser } from './position-closer.service';
 import { LivePositionRow, PositionsRepository } from './positions.repository';
@@ -39,6 +40,7 @@ export class PositionMonitor implements OnApplicationBootstrap {
     private readonly repository: PositionsRepository,
     private readonly closer: PositionCloser,
     private readonly shadow: ShadowService,
+    private readonly exitConfigs: ExitConfigService,
     private readonly bias: BiasStateAggregator,
     private readonly flags: FeatureFlagsService,
     private readonly queues: QueueService,
@@ -132,7 +134,7 @@ export class PositionMonitor implements OnApplicationBootstrap {
     if (positions.length === 0) {
       return [];
     }
-    const config = await this.exitConfig();
+    const config = await this.exitConfigs.current();
     const biasBySymbol = new Map<string, ExitBias | null>();
     for (const symbol of new Set(positions.map((p) => p.symbol))) {
       const state = await this.bias.getState(symbol).catch(() => null);
@@ -258,22 +260,5 @@ export class PositionMonitor implements OnApplicationBootstrap {
         : 'capacity_aged';
     const outcome = await this.closer.requestClose(pick.p.position_id, { reason });
     return [{ positionId: pick.p.position_id, code: reason, quantity: pick.p.quantity, outcome: outcome.kind }];
-  }
-
-  /** The enabled exit_rules row for the spec's four rules, the environment and flags for the rest. */
-  private async exitConfig(): Promise<ExitConfig> {
-    const [rule, flags] = await Promise.all([this.repository.exitRule(), this.flags.snapshot()]);
-    const exits = this.config.exits;
-    return {
-      ...DEFAULT_EXIT_CONFIG,
-      profitTargetPct: rule ? Number(rule.profit_target_percent) : exits.profitTargetPct,
-      stopLossPct: rule ? Number(rule.stop_loss_percent) : exits.stopLossPct,
-      maxHoldHours: rule ? rule.max_hold_time_hours : exits.maxHoldTimeHours,
-      minDteExit: rule ? rule.min_dte_exit : exits.timeStopDte,
-      trailingStopPct: exits.trailingStopPct,
-      trailingActivationPct: exits.trailingStopActivationPct,
-      enableDecisionEngine: flags.enabled('enable_exit_decision_engine'),
-      enableIntelligence: flags.enabled('enable_exit_intelligence'),
-    };
   }
 }

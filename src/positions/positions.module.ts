@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { BiasModule } from '../bias/bias.module';
 import { FeatureFlagsModule } from '../feature-flags/feature-flags.module';
+import { ExitConfigModule } from '../exit-config/exit-config.module';
 import { ShadowModule } from '../shadow/shadow.module';
 import { ExpirySettlement } from './expiry-settlement.service';
 import { PositionCloser } from './position-closer.service';
@@ -10,7 +11,7 @@ import { PositionsRepository } from './positions.repository';
 import { PositionsViewRepository } from './positions-view.repository';
 
 @Module({
-  imports: [BiasModule, FeatureFlagsModule, ShadowModule],
+  imports: [BiasModule, ExitConfigModule, FeatureFlagsModule, ShadowModule],
   controllers: [PositionsController],
   providers: [PositionsRepository, PositionsViewRepository, PositionCloser, PositionMonitor, ExpirySettlement],
   exports: [PositionCloser, PositionMonitor, ExpirySettlement],

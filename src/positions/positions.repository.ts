@@ -24,13 +24,6 @@ export interface LivePositionRow {
   realized_pnl: string | null;
 }
 
-export interface ExitRuleRow {
-  profit_target_percent: string;
-  stop_loss_percent: string;
-  max_hold_time_hours: number;
-  min_dte_exit: number;
-}
-
 const LIVE_COLUMNS = `position_id, signal_id, symbol, option_symbol, strike, to_char(expiration, 'YYYY-MM-DD') AS expiration,
   type, direction, quantity, entry_price, current_price, high_water_price, status, entry_timestamp, engine,
   entry_bias, exit_state, realized_pnl`;
@@ -47,14 +40,6 @@ export class PositionsRepository {
         ORDER BY entry_timestamp`,
       [symbol ?? null],
     );
-  }
-
-  async exitRule(): Promise<ExitRuleRow | null> {
-    const rows = await this.dataSource.query<ExitRuleRow[]>(
-      `SELECT profit_target_percent, stop_loss_percent, max_hold_time_hours, min_dte_exit FROM exit_rules
-        WHERE enabled ORDER BY rule_name = 'default' DESC, updated_at DESC LIMIT 1`,
-    );
-    return rows[0] ?? null;
   }
 
   /** Every mark of one pass in one statement: price, unrealized P&L, pnl%, high-water mark. */

@@ -7,7 +7,8 @@ import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar } from '../core/calendar';
 import type { Clock } from '../core/clock';
 import { computeFill, partialClose } from '../core/execution';
-import { DEFAULT_EXIT_CONFIG, evaluateExit } from '../core/exits';
+import { evaluateExit, type ExitConfig } from '../core/exits';
+import { ExitConfigService } from '../exit-config/exit-config.service';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
 import { fillConfigOf, fillQuoteOf } from '../execution/fill-inputs';
@@ -55,6 +56,7 @@ export class ShadowService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly queues: QueueService,
+    private readonly exitConfigs: ExitConfigService,
     @Inject(MARKET_DATA) private readonly marketData: MarketDataProvider,
     @Inject(MARKET_CALENDAR) private readonly calendar: MarketCalendar,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -178,6 +180,7 @@ export class ShadowService {
     );
     let marked = 0;
     let closed = 0;
+    let exitConfig: ExitConfig | undefined;
     for (const p of positions) {
       const quote = await this.marketData.optionQuote(p.option_symbol);
       if (!quote.ok || quote.value.mid === null) {
@@ -207,13 +210,10 @@ export class ShadowService {
           expiryCloseMs: expiryCloseOf(this.calendar, p.symbol, p.expiration).getTime(),
         },
         { bias: null, underlyingPrice: null },
+        // The real book's rules (exit_rules row, trailing stop); shadow positions close whole: the comparison is per
+        // recommendation, so the partial-exit tiers and the bias-driven intelligence stay off.
         {
-          ...DEFAULT_EXIT_CONFIG,
-          profitTargetPct: this.config.exits.profitTargetPct,
-          stopLossPct: this.config.exits.stopLossPct,
-          maxHoldHours: this.config.exits.maxHoldTimeHours,
-          minDteExit: this.config.exits.timeStopDte,
-          // Shadow positions close whole: the comparison is per recommendation.
+          ...(exitConfig ??= await this.exitConfigs.current()),
           enableDecisionEngine: false,
           enableIntelligence: false,
         },
