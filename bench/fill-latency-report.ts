@@ -1,5 +1,5 @@
 /** Percentiles, console table and the "Signal to fill latency" section of docs/benchmarks.md. */
-import type { MachineInfo } from './infra';
+import { fixed, machineTable, type MachineInfo } from './infra';
 import type { Design, RunResult, RunSettings, Track } from './fill-latency-run';
 
 export const P99_GOAL_MS = 100;
@@ -132,10 +132,6 @@ export interface FillBenchResult {
   runs: RunResult[];
   summaries: DesignSummary[];
   wallS: number;
-}
-
-function fixed(value: number, digits = 1): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }
 
 function mdTable(headers: string[], rows: string[][]): string {
@@ -378,17 +374,7 @@ intervals scaled down 100×. Goal: p99 signal → fill under ${P99_GOAL_MS} ms. 
 
 ### Machine
 
-| | |
-| --- | --- |
-| Date | ${machine.date} |
-| CPU | ${machine.cpuModel} |
-| Cores | ${machine.cores} |
-| RAM | ${fixed(machine.totalMemGiB)} GiB |
-| OS | ${machine.kernel} |
-| Node.js | ${machine.node} |
-| PostgreSQL | ${machine.postgres} (local) |
-| Redis | ${machine.redis} (local) |
-| Load average at start | ${fixed(machine.loadAverage, 2)} |
+${machineTable(machine)}
 
 Everything shares the same ${machine.cores} cores: the app, the alert sender (the same process), PostgreSQL and Redis.
 

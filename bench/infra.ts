@@ -423,6 +423,26 @@ export interface MachineInfo {
   date: string;
 }
 
+/** A number to `digits` decimals for a report; 'n/a' when not finite. */
+export function fixed(value: number, digits = 1): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+/** The "### Machine" table every benchmark section of docs/benchmarks.md starts with. */
+export function machineTable(machine: MachineInfo): string {
+  return `| | |
+| --- | --- |
+| Date | ${machine.date} |
+| CPU | ${machine.cpuModel} |
+| Cores | ${machine.cores} |
+| RAM | ${machine.totalMemGiB.toFixed(1)} GiB |
+| OS | ${machine.kernel} |
+| Node.js | ${machine.node} |
+| PostgreSQL | ${machine.postgres} (local) |
+| Redis | ${machine.redis} (local) |
+| Load average at start | ${machine.loadAverage.toFixed(2)} |`;
+}
+
 export async function machineInfo(): Promise<MachineInfo> {
   let cpuModel = os.cpus()[0]?.model ?? 'unknown';
   try {

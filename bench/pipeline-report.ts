@@ -1,5 +1,5 @@
 /** Statistics, console table and the "Decision pipeline" section of docs/benchmarks.md for bench/pipeline.bench.ts. */
-import type { MachineInfo } from './infra';
+import { fixed, machineTable, type MachineInfo } from './infra';
 import type { LoggedProblem } from './pipeline-app';
 import type { FloorResult } from './pipeline-floor';
 
@@ -88,10 +88,6 @@ export interface PipelineBenchResult {
   orders: number;
   problems: LoggedProblem[];
   wallS: number;
-}
-
-function fixed(value: number, digits = 1): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
 }
 
 const STAGE_ROWS: Stage[] = ['enrich', 'engines', 'persist', 'decideOther', 'decide', 'total'];
@@ -199,17 +195,7 @@ migrated database and its own BullMQ prefix (both removed at the end). Raw resul
 
 ### Machine
 
-| | |
-| --- | --- |
-| Date | ${machine.date} |
-| CPU | ${machine.cpuModel} |
-| Cores | ${machine.cores} |
-| RAM | ${fixed(machine.totalMemGiB)} GiB |
-| OS | ${machine.kernel} |
-| Node.js | ${machine.node} |
-| PostgreSQL | ${machine.postgres} (local) |
-| Redis | ${machine.redis} (local) |
-| Load average at start | ${fixed(machine.loadAverage, 2)} |
+${machineTable(machine)}
 
 ### Setup
 

@@ -1,5 +1,5 @@
 /** Console table and docs/benchmarks.md for the ingestion benchmark. */
-import type { MachineInfo } from './infra';
+import { fixed, machineTable, type MachineInfo } from './infra';
 import type { PhaseResult } from './load';
 
 export type ServerName = 'app' | 'bare';
@@ -44,10 +44,6 @@ export const THROUGHPUT_GOAL = 0.6;
 export const RSS_GOAL_MB = 300;
 
 const MIB_TO_MB = 1.048576;
-
-function fixed(value: number, digits = 1): string {
-  return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
-}
 
 function problems(phase: PhaseResult): number {
   return phase.non2xx + phase.notAccepted + phase.errors;
@@ -195,17 +191,7 @@ same alerts. Raw results: \`bench/results/ingest-<run>.json\` (not committed).
 
 ### Machine
 
-| | |
-| --- | --- |
-| Date | ${machine.date} |
-| CPU | ${machine.cpuModel} |
-| Cores | ${machine.cores} |
-| RAM | ${fixed(machine.totalMemGiB)} GiB |
-| OS | ${machine.kernel} |
-| Node.js | ${machine.node} |
-| PostgreSQL | ${machine.postgres} (local) |
-| Redis | ${machine.redis} (local) |
-| Load average at start | ${fixed(machine.loadAverage, 2)} |
+${machineTable(machine)}
 
 Everything shares the same ${machine.cores} cores: the server under test, PostgreSQL, Redis and the load generator.
 

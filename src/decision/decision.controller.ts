@@ -3,8 +3,7 @@ import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../common/http/api-error';
 import { DecisionViewRepository } from './decision-view.repository';
 import { DecisionViewDto, EngineDecisionDto } from './dto/decision-view.dto';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/http/query-params';
 
 @ApiTags('signals')
 @Controller('signals')
@@ -23,7 +22,7 @@ export class DecisionController {
   @ApiResponse({ status: 400, description: 'Not a UUID (reason_code invalid_signal_id)' })
   @ApiResponse({ status: 404, description: 'No such signal (reason_code signal_not_found)' })
   async get(@Param('id') id: string): Promise<DecisionViewDto> {
-    if (!UUID.test(id)) {
+    if (!isUuid(id)) {
       throw new ApiError(400, 'invalid_signal_id', 'Signal id must be a UUID', [
         { field: 'id', message: 'must be a UUID' },
       ]);

@@ -3,8 +3,7 @@ import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ApiError } from '../common/http/api-error';
 import { SignalViewDto } from './signal-view.dto';
 import { SignalRow, SignalsRepository } from './signals.repository';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../common/http/query-params';
 
 export function toSignalView(row: SignalRow): SignalViewDto {
   return {
@@ -44,7 +43,7 @@ export class SignalsController {
   @ApiResponse({ status: 400, description: 'Not a UUID (reason_code invalid_signal_id)' })
   @ApiResponse({ status: 404, description: 'No such signal (reason_code signal_not_found)' })
   async get(@Param('id') id: string): Promise<SignalViewDto> {
-    if (!UUID.test(id)) {
+    if (!isUuid(id)) {
       throw new ApiError(400, 'invalid_signal_id', 'Signal id must be a UUID', [
         { field: 'id', message: 'must be a UUID' },
       ]);

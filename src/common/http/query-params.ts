@@ -16,6 +16,10 @@ export function intParam(value: string | undefined, name: string, fallback: numb
   return n;
 }
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** A path id that must be a UUID; 400 with `reasonCode` otherwise. */
 export function uuidParam(value: string, name: string, reasonCode: string): string {
   if (!UUID.test(value)) {

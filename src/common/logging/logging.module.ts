@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { AppConfig } from '../../config';
+import { isUuid } from '../http/query-params';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
 
 /**
@@ -14,7 +14,7 @@ const QUIET_PATHS = ['/health/live', '/health/ready', '/metrics'];
  */
 export function requestIdOf(req: IncomingMessage, res: ServerResponse): string {
   const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && UUID.test(given) ? given : randomUUID();
+  const id = typeof given === 'string' && isUuid(given) ? given : randomUUID();
   req.headers['x-request-id'] = id;
   res.setHeader('X-Request-Id', id);
   return id;
