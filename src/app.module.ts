@@ -1,5 +1,6 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { QueueBoardModule } from './admin/bull-board.module';
+import { AuthModule } from './auth/auth.module';
 import { BiasModule } from './bias/bias.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { ClockModule } from './common/clock';
@@ -25,6 +26,7 @@ import { PositioningModule } from './positioning/positioning.module';
 import { StrikesModule } from './strikes/strikes.module';
 import { OutboxModule } from './outbox/outbox.module';
 import { QueuesModule } from './queues';
+import { RealtimeModule } from './realtime/realtime.module';
 import { SignalsModule } from './signals/signals.module';
 import { WebhookModule } from './webhook/webhook.module';
 
@@ -48,7 +50,8 @@ export class AppModule {
         DomainEventsModule,
         DatabaseModule,
         QueuesModule,
-        QueueBoardModule.forConfig(config),
+        AuthModule,
+        QueueBoardModule,
         HealthModule,
         WebhookModule,
         SignalsModule,
@@ -69,6 +72,7 @@ export class AppModule {
         MetricsModule,
         TracesModule,
         KillSwitchModule,
+        RealtimeModule,
         ...extraModules,
       ],
     };

@@ -5,6 +5,7 @@ import { readRawBody } from '../common/http/raw-body';
 import { AppConfig, APP_CONFIG } from '../config';
 import { BiasWebhookService } from './bias-webhook.service';
 import { BIAS_PAYLOAD_EXAMPLES, BiasWebhookAcceptedDto } from './dto/bias.dto';
+import { Public } from '../auth/auth.decorators';
 
 function header(req: Request, name: string): string | null {
   const value = req.headers[name];
@@ -12,6 +13,7 @@ function header(req: Request, name: string): string | null {
 }
 
 @ApiTags('bias')
+@Public()
 @Controller('api/webhooks')
 export class BiasWebhookController {
   constructor(

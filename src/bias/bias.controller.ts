@@ -5,10 +5,12 @@ import { BiasStateAggregator, normalizeSymbol } from './bias-state.aggregator';
 import { stateView, summaryItemView } from './bias.views';
 import { BiasSummaryDto } from './dto/bias.dto';
 import { intParam } from '../common/http/query-params';
+import { ApiAuth } from '../auth/auth.decorators';
 
 const MAX_LIMIT = 500;
 
 @ApiTags('bias')
+@ApiAuth()
 @Controller('api/bias')
 export class BiasController {
   constructor(private readonly aggregator: BiasStateAggregator) {}

@@ -2,11 +2,13 @@ import { Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 import { AppModule, AppModuleOptions } from '../app.module';
 import { HttpExceptionFilter } from '../common/http/http-exception.filter';
 import { isRawBodyPath } from '../common/http/raw-body';
 import type { AppConfig } from '../config';
 import type { Clock } from '../core/clock';
+import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { setupSwagger } from './swagger';
 
@@ -56,12 +58,33 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   app.disable('x-powered-by');
   // API replies are not cached; hashing every body for an ETag costs CPU on the webhook path.
   app.set('etag', false);
+  app.use(securityHeaders());
+  if (config.server.corsOrigins.length > 0) {
+    app.enableCors({
+      origin: config.server.corsOrigins.includes('*') ? true : config.server.corsOrigins,
+      credentials: !config.server.corsOrigins.includes('*'),
+      exposedHeaders: ['X-Request-Id', 'Retry-After'],
+      maxAge: 600,
+    });
+  }
   app.use(skipRawBodyPaths(express.json({ limit: '1mb' })));
   app.use(skipRawBodyPaths(express.urlencoded({ extended: false, limit: '1mb' })));
   app.useGlobalFilters(new HttpExceptionFilter());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config));
   app.enableShutdownHooks();
   setupSwagger(app);
   return app;
+}
+
+/**
+ * helmet's headers everywhere; its Content-Security-Policy on the JSON API only: the Swagger UI (/docs) and Bull Board
+ * (/admin/queues) pages run inline scripts the default policy would block.
+ */
+function securityHeaders(): RequestHandler {
+  const strict = helmet();
+  const pages = helmet({ contentSecurityPolicy: false });
+  return (req: Request, res: Response, next: NextFunction) =>
+    (/^\/(docs|admin\/queues)(\/|-json|$)/.test(req.path) ? pages : strict)(req, res, next);
 }
 
 export function logBootWarnings(warnings: string[]): void {

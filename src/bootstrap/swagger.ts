@@ -18,6 +18,16 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       },
       'webhook-signature',
     )
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description: 'A JWT from POST /auth/login, or an API key (opk_...) as the bearer token',
+      },
+      'jwt',
+    )
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key (opk_...)' }, 'api-key')
     .build();
   return SwaggerModule.createDocument(app, config);
 }

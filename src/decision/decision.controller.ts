@@ -4,8 +4,10 @@ import { ApiError } from '../common/http/api-error';
 import { DecisionViewRepository } from './decision-view.repository';
 import { DecisionViewDto, EngineDecisionDto } from './dto/decision-view.dto';
 import { isUuid } from '../common/http/query-params';
+import { ApiAuth } from '../auth/auth.decorators';
 
 @ApiTags('signals')
+@ApiAuth()
 @Controller('signals')
 export class DecisionController {
   constructor(private readonly views: DecisionViewRepository) {}

@@ -4,12 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { intParam } from '../common/http/query-params';
 import { OrderListDto, OrderViewDto, TradeListDto, TradeViewDto } from './dto/orders.dto';
+import { ApiAuth } from '../auth/auth.decorators';
 
 const MAX_LIMIT = 500;
 
 type Dated<T, K extends keyof T> = Omit<T, K> & { [P in K]: Date } & { total: number };
 
 @ApiTags('orders')
+@ApiAuth()
 @Controller('orders')
 export class OrdersController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

@@ -9,11 +9,13 @@ import type { Clock } from '../core/clock';
 import { analyzePerformance, compareEngines, type PerformanceReport } from '../core/feedback';
 import { FeedbackRepository } from './feedback.repository';
 import { TunedParameters } from './tuned-parameters.service';
+import { ApiAuth } from '../auth/auth.decorators';
 
 const SOURCES = ['live', 'shadow'] as const;
 const ENGINES = ['A', 'B'] as const;
 
 @ApiTags('analytics')
+@ApiAuth()
 @Controller('analytics')
 export class AnalyticsController {
   constructor(

@@ -13,6 +13,7 @@ import { MarketWebhookErrorDto, MarketWebhookStoredDto } from './dto/market-webh
 import { ChainWebhookDto, FlowWebhookDto, PriceWebhookDto } from './dto/market-webhook.dto';
 import { IngestResult, MarketWebhooksService } from './market-webhooks.service';
 import { DomainEvents } from '../common/events/domain-events';
+import { Public } from '../auth/auth.decorators';
 
 const AUTH =
   'Requires HMAC_SECRET on the server and `X-Webhook-Signature: sha256=<hex HMAC-SHA256 of the raw body, keyed ' +
@@ -57,6 +58,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
  */
 @ApiTags('market data webhooks')
 @ApiSecurity('webhook-signature')
+@Public()
 @Controller('api/webhooks')
 export class MarketWebhooksController {
   constructor(

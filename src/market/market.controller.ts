@@ -7,6 +7,7 @@ import type { MarketCalendar } from '../core/calendar';
 import type { Clock } from '../core/clock';
 import { MarketCalendarDayDto, MarketClockDto } from './dto/market.dto';
 import { MARKET_CALENDAR } from './market-calendar.provider';
+import { Public } from '../auth/auth.decorators';
 
 const NEW_YORK = 'America/New_York';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -22,6 +23,7 @@ function nyTime(instant: Date, format: string): string {
 
 /** The market clock and calendar, in the shapes of Alpaca's /v2/clock and /v2/calendar. */
 @ApiTags('market')
+@Public()
 @Controller('market')
 export class MarketController {
   constructor(

@@ -5,6 +5,7 @@ import type { FlowSummary } from '../core/flow';
 import type { GexResult } from '../core/gex';
 import { FlowSummaryDto, GammaDto, GexDto, PositioningDto } from './dto/positioning.dto';
 import { PositioningService } from './positioning.service';
+import { ApiAuth } from '../auth/auth.decorators';
 
 const SYMBOL = /^[A-Z][A-Z0-9.]{0,9}$/;
 
@@ -47,6 +48,7 @@ function flowView(flow: FlowSummary): FlowSummaryDto {
 }
 
 @ApiTags('positioning')
+@ApiAuth()
 @Controller()
 export class PositioningController {
   constructor(private readonly positioning: PositioningService) {}

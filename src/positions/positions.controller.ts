@@ -7,11 +7,13 @@ import { enumParam, intParam, uuidParam } from '../common/http/query-params';
 import { ClosePositionDto, ClosePositionResultDto, PositionListDto } from './dto/positions.dto';
 import { PositionCloser } from './position-closer.service';
 import { PositionsViewRepository } from './positions-view.repository';
+import { ApiAuth, RequireRole } from '../auth/auth.decorators';
 
 const MAX_LIMIT = 500;
 const ENGINES = ['A', 'B'] as const;
 
 @ApiTags('positions')
+@ApiAuth()
 @Controller()
 export class PositionsController {
   constructor(
@@ -20,6 +22,7 @@ export class PositionsController {
   ) {}
 
   @Post('positions/:id/close')
+  @RequireRole('operator')
   @HttpCode(202)
   @ApiOperation({
     summary: 'Close a position (all of it, or `quantity` contracts)',

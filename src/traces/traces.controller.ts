@@ -4,11 +4,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiError } from '../common/http/api-error';
 import { uuidParam } from '../common/http/query-params';
+import { ApiAuth } from '../auth/auth.decorators';
 
 type Row = Record<string, unknown>;
 
 /** Everything one webhook call led to, found by its trace id (the request id the reply and the log lines carry). */
 @ApiTags('signals')
+@ApiAuth()
 @Controller('traces')
 export class TracesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}

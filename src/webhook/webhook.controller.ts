@@ -8,6 +8,7 @@ import { AppConfig, APP_CONFIG } from '../config';
 import { WEBHOOK_JSON_EXAMPLES, WEBHOOK_TEXT_EXAMPLES } from './dto/webhook-examples';
 import { WebhookAcceptedDto, WebhookRejectedDto, WebhookTestDto } from './dto/webhook-response.dto';
 import { WebhookService } from './webhook.service';
+import { Public } from '../auth/auth.decorators';
 
 const BODY_DOC = {
   description:
@@ -37,6 +38,7 @@ function header(req: Request, name: string): string | null {
 }
 
 @ApiTags('webhook')
+@Public()
 @Controller('webhook')
 export class WebhookController {
   constructor(

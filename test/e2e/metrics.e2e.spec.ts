@@ -34,7 +34,7 @@ describe('GET /metrics (Prometheus)', () => {
        VALUES ('QQQ', 'QQQ260220C00500000', 500, '2026-02-20', 'call', 'long', 2, 1.5, 2, 100, NULL, 'open', now(), 'B')`,
     );
     const res = await eventually(async () => {
-      const scraped = await request(t.url).get('/metrics');
+      const scraped = await request(t.url).get('/metrics').set(t.auth);
       return scraped.text.includes('job="signal.enrich"') ? scraped : undefined;
     });
     expect(res.status).toBe(200);

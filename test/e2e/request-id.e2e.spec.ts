@@ -46,7 +46,7 @@ describe('request ids (the trace id a signal carries)', () => {
   });
 
   it('answers errors with the same id in the header and the envelope', async () => {
-    const res = await request(t.url).get('/signals/not-a-uuid');
+    const res = await request(t.url).get('/signals/not-a-uuid').set(t.auth);
     expect(res.status).toBe(400);
     expect(res.body.request_id).toMatch(UUID);
     expect(res.headers['x-request-id']).toBe(res.body.request_id);

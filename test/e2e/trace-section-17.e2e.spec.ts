@@ -165,7 +165,7 @@ describe('section 17 trace, end to end', () => {
     });
 
     // Step 12: visible in the history.
-    const history = await request(t.url).get('/history/positions');
+    const history = await request(t.url).get('/history/positions').set(t.auth);
     expect(history.status).toBe(200);
     expect(history.body.items[0]).toMatchObject({
       position_id: position.position_id,
@@ -174,7 +174,7 @@ describe('section 17 trace, end to end', () => {
       status: 'closed',
     });
     // One trace id (the webhook's request id) finds the whole story: the alert, both orders, both fills, the position.
-    const trace = await request(t.url).get(`/traces/${res.body.request_id as string}`);
+    const trace = await request(t.url).get(`/traces/${res.body.request_id as string}`).set(t.auth);
     expect(trace.status).toBe(200);
     expect(trace.body.signals.map((s: { signal_id: string }) => s.signal_id)).toEqual([signalId]);
     expect(trace.body.orders.map((o: { intent: string }) => o.intent)).toEqual(['open', 'close']);
@@ -182,7 +182,7 @@ describe('section 17 trace, end to end', () => {
     expect(trace.body.positions).toEqual([
       expect.objectContaining({ position_id: position.position_id, realized_pnl: '1584.00' }),
     ]);
-    const performance = await request(t.url).get('/analytics/performance');
+    const performance = await request(t.url).get('/analytics/performance').set(t.auth);
     expect(performance.status).toBe(200);
     expect(performance.body.report).toMatchObject({ trades: 1, wins: 1 });
   });

@@ -154,7 +154,7 @@ describe('POST /webhook (e2e over HTTP)', () => {
 
   it('serves a stored signal with its normalized fields and status', async () => {
     const created = await post({ symbol: 'TSLA', direction: 'short', timeframe: '4H', price: '250.5' });
-    const res = await request(t.url).get(`/signals/${created.body.signal_id}`);
+    const res = await request(t.url).get(`/signals/${created.body.signal_id}`).set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       signal_id: created.body.signal_id,
@@ -163,10 +163,10 @@ describe('POST /webhook (e2e over HTTP)', () => {
       normalized: created.body.normalized,
       price: expect.stringMatching(/^250\.5/),
     });
-    const missing = await request(t.url).get('/signals/00000000-0000-4000-8000-000000000000');
+    const missing = await request(t.url).get('/signals/00000000-0000-4000-8000-000000000000').set(t.auth);
     expect(missing.status).toBe(404);
     expect(missing.body.reason_code).toBe('signal_not_found');
-    const bad = await request(t.url).get('/signals/not-a-uuid');
+    const bad = await request(t.url).get('/signals/not-a-uuid').set(t.auth);
     expect(bad.status).toBe(400);
     expect(bad.body.reason_code).toBe('invalid_signal_id');
   });
@@ -230,7 +230,7 @@ describe('bias payloads arriving on POST /webhook', () => {
       [res.body.webhook_event_id],
     );
     expect(event).toEqual({ status: 'accepted', reason_code: 'bias_update', symbol: 'IWM' });
-    const summary = await request(t.url).get('/api/bias/summary');
+    const summary = await request(t.url).get('/api/bias/summary').set(t.auth);
     expect(summary.body.items.map((i: { symbol: string }) => i.symbol)).toContain('IWM');
   });
 });

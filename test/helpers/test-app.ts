@@ -3,11 +3,16 @@ import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { createApp, CreateAppOptions } from '../../src/bootstrap/create-app';
 import { AppConfig, loadConfig } from '../../src/config';
+import { AuthService } from '../../src/auth/auth.service';
+import type { Role } from '../../src/auth/roles';
 import { ManualClock } from '../../src/core/clock';
 import { createTestDatabase } from '../setup/test-database';
 import { uniqueName } from '../setup/test-database';
 
 export const REDIS_URL = process.env.REDISTEST_URL ?? 'redis://127.0.0.1:6379';
+/** The admin every test app is booted with (ADMIN_USERNAME / ADMIN_PASSWORD). */
+export const TEST_ADMIN = { username: 'admin', password: 'test-admin-password' };
+export const TEST_JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
 /** A Tuesday, 10:30 New York time: markets open. */
 export const PINNED_NOW = '2026-02-17T15:30:00.000Z';
 
@@ -18,6 +23,12 @@ export interface TestApp {
   config: AppConfig;
   dataSource: DataSource;
   close: () => Promise<void>;
+  /** A JWT from POST /auth/login for a user of that role (the admin, or a user created once per role). */
+  token: (role?: Role) => Promise<string>;
+  /** `{ Authorization: 'Bearer <admin jwt>' }`, logged in at boot. */
+  auth: Record<string, string>;
+  /** `{ Authorization: 'Bearer <jwt>' }` for that role. */
+  authHeaders: (role?: Role) => Promise<Record<string, string>>;
 }
 
 export interface TestAppOptions {
@@ -37,6 +48,12 @@ export function testConfig(databaseUrl: string, queuePrefix: string, env: Record
     REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: 'error',
+    JWT_SECRET: TEST_JWT_SECRET,
+    ADMIN_USERNAME: TEST_ADMIN.username,
+    ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Limits are tested on their own; elsewhere they would make busy tests flaky.
+    LOGIN_RATE_LIMIT_PER_MINUTE: '0',
+    API_RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
 }
@@ -54,9 +71,23 @@ export async function startTestApp(
   const app = await createApp(config, { clock, extraModules: options.extraModules });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
+  const url = `http://127.0.0.1:${address.port}`;
+  const tokens = new Map<Role, Promise<string>>();
+  const token = (role: Role = 'admin'): Promise<string> => {
+    let pending = tokens.get(role);
+    if (!pending) {
+      pending = loginAs(app, url, role);
+      tokens.set(role, pending);
+    }
+    return pending;
+  };
+  const auth = { Authorization: `Bearer ${await token('admin')}` };
   return {
     app,
-    url: `http://127.0.0.1:${address.port}`,
+    url,
+    auth,
+    token,
+    authHeaders: async (role?: Role) => ({ Authorization: `Bearer ${await token(role)}` }),
     clock,
     config,
     dataSource: app.get(DataSource),
@@ -68,6 +99,24 @@ export async function startTestApp(
       await database.drop();
     },
   };
+}
+
+/** Logs in over HTTP as the test admin, or as a `<role>-user` created for the test. */
+async function loginAs(app: NestExpressApplication, url: string, role: Role): Promise<string> {
+  let credentials = TEST_ADMIN;
+  if (role !== 'admin') {
+    credentials = { username: `${role}-user`, password: `${role}-password-for-tests` };
+    await app.get(AuthService).createUser({ ...credentials, role }, 'test');
+  }
+  const res = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (res.status !== 200) {
+    throw new Error(`login as ${credentials.username} failed: ${res.status} ${await res.text()}`);
+  }
+  return ((await res.json()) as { access_token: string }).access_token;
 }
 
 export async function clearRedisPrefix(prefix: string): Promise<void> {

@@ -155,7 +155,7 @@ describe('MTF bias webhook and API', () => {
   });
 
   it('lists every symbol in the summary, newest first', async () => {
-    const res = await request(t.url).get('/api/bias/summary');
+    const res = await request(t.url).get('/api/bias/summary').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ limit: 100, offset: 0 });
     expect(res.body.total).toBe(res.body.items.length);
@@ -178,13 +178,13 @@ describe('MTF bias webhook and API', () => {
       source: 'v3',
       updated_at: '2026-02-17T15:25:00.000Z',
     });
-    const page = await request(t.url).get('/api/bias/summary?limit=1&offset=1');
+    const page = await request(t.url).get('/api/bias/summary?limit=1&offset=1').set(t.auth);
     expect(page.body.items).toHaveLength(1);
-    expect((await request(t.url).get('/api/bias/summary?limit=0')).status).toBe(400);
+    expect((await request(t.url).get('/api/bias/summary?limit=0').set(t.auth)).status).toBe(400);
   });
 
   it('serves the full state of a symbol in snake_case, from Redis or PostgreSQL', async () => {
-    const res = await request(t.url).get('/api/bias/spy');
+    const res = await request(t.url).get('/api/bias/spy').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       symbol: 'SPY',
@@ -205,22 +205,22 @@ describe('MTF bias webhook and API', () => {
     expect(res.body.recent_events.length).toBeGreaterThan(0);
 
     await redis.del(key('SPY', 'current'));
-    const fromDb = await request(t.url).get('/api/bias/SPY');
+    const fromDb = await request(t.url).get('/api/bias/SPY').set(t.auth);
     expect(fromDb.body.bias_score).toBe(72);
     expect(await redis.exists(key('SPY', 'current'))).toBe(1);
 
-    expect((await request(t.url).get('/api/bias/NOPE')).status).toBe(404);
-    expect((await request(t.url).get('/api/bias/NOPE')).body.reason_code).toBe('bias_state_not_found');
+    expect((await request(t.url).get('/api/bias/NOPE').set(t.auth)).status).toBe(404);
+    expect((await request(t.url).get('/api/bias/NOPE').set(t.auth)).body.reason_code).toBe('bias_state_not_found');
   });
 
   it('ages the state with the clock: reduced after 30 min, stale and suppressed after 2 h', async () => {
     t.clock.advance(0.5 * HOUR);
-    const aging = await request(t.url).get('/api/bias/SPY');
+    const aging = await request(t.url).get('/api/bias/SPY').set(t.auth);
     expect(aging.body.staleness).toMatchObject({ level: 'aging', action: 'reduce' });
     expect(aging.body.gating).toMatchObject({ trade_suppressed: false, risk_multiplier_long: 0.4 });
 
     t.clock.advance(1.5 * HOUR);
-    const stale = await request(t.url).get('/api/bias/SPY');
+    const stale = await request(t.url).get('/api/bias/SPY').set(t.auth);
     expect(stale.body.staleness).toMatchObject({ level: 'stale', stale: true, action: 'block' });
     expect(stale.body.gating).toMatchObject({
       trade_suppressed: true,

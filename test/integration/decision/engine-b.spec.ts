@@ -78,7 +78,7 @@ async function postEntry(t: Started, direction: 'long' | 'short' = 'long'): Prom
 }
 
 async function decisionOf(t: Started, signalId: string): Promise<Decision> {
-  const res = await request(t.url).get(`/signals/${signalId}/decision`);
+  const res = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
   expect(res.status).toBe(200);
   return res.body as Decision;
 }

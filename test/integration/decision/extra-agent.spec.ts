@@ -109,7 +109,7 @@ async function decideOne(t: Started): Promise<{ signalId: string; ms: number }> 
 }
 
 async function engineB(t: Started, signalId: string): Promise<{ body: Record<string, unknown>; b: EngineView }> {
-  const res = await request(t.url).get(`/signals/${signalId}/decision`);
+  const res = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
   expect(res.status).toBe(200);
   const b = (res.body.engines as EngineView[]).find((e) => e.engine === 'B');
   if (!b) {

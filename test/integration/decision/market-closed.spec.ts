@@ -68,7 +68,7 @@ describe('signals while the market is closed (real PostgreSQL, Redis and BullMQ)
       expect(signal.decision_only).toBe(true);
       expect(await countOrders(t, signalId)).toBe(0);
 
-      const explained = await request(t.url).get(`/signals/${signalId}/decision`);
+      const explained = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
       expect(explained.status).toBe(200);
       expect(explained.body).toMatchObject({ signal_id: signalId, decision_only: true, queued_until: null });
       expect(explained.body.experiment).not.toBeNull();

@@ -111,7 +111,7 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
   }
 
   async function engineA(signalId: string) {
-    const res = await request(t.url).get(`/signals/${signalId}/decision`);
+    const res = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
     expect(res.status).toBe(200);
     return res.body.engines.find((e: { engine: string }) => e.engine === 'A') as {
       status: string;

@@ -178,7 +178,7 @@ export async function runScenario(scenario: DecisionScenario): Promise<void> {
       expect(row?.dealer).toBe(expected.dealer_position);
     }
 
-    const explained = await request(t.url).get(`/signals/${signalId}/decision`);
+    const explained = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
     expect(explained.status).toBe(200);
     if (expected.sizing) {
       const engineA = (explained.body.engines as { engine: string; steps: { step: string; detail: string }[] }[]).find(

@@ -78,7 +78,7 @@ describe('section 17 trace, steps 2-7, through the queues (real PostgreSQL and R
       },
     ]);
 
-    const explained = await request(t.url).get(`/signals/${signalId}/decision`);
+    const explained = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
     expect(explained.status).toBe(200);
     const engineA = explained.body.engines.find((e: { engine: string }) => e.engine === 'A');
     expect(engineA).toMatchObject({ status: 'approved', is_shadow: false, quantity: 9, entry_price: '3.4500' });

@@ -272,7 +272,7 @@ describe('performance feedback (real PostgreSQL and Redis)', () => {
           expectancy: '-80.00',
         },
       ]);
-      const api = await request(t.url).get('/analytics/agents');
+      const api = await request(t.url).get('/analytics/agents').set(t.auth);
       expect(api.status).toBe(200);
       expect(api.body.total).toBe(3);
     });
@@ -284,7 +284,7 @@ describe('performance feedback (real PostgreSQL and Redis)', () => {
     });
 
     it('reports win rate, expectancy, profit factor, drawdown and Sharpe as computed by hand', async () => {
-      const res = await request(t.url).get('/analytics/performance');
+      const res = await request(t.url).get('/analytics/performance').set(t.auth);
       expect(res.status).toBe(200);
       const report = res.body.report as Record<string, unknown>;
       // Daily P&L +150, -80, +40 (one close per New York day).
@@ -384,7 +384,7 @@ describe('performance feedback (real PostgreSQL and Redis)', () => {
         expect(res.status).toBe(200);
         const signalId = res.body.signal_id as string;
         await waitForStatus(t.dataSource, signalId, ['approved', 'rejected']);
-        const decision = await request(t.url).get(`/signals/${signalId}/decision`);
+        const decision = await request(t.url).get(`/signals/${signalId}/decision`).set(t.auth);
         expect(decision.status).toBe(200);
         const engineA = (
           decision.body.engines as { engine: string; steps: { step: string; code: string; detail: string }[] }[]

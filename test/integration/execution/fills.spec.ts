@@ -160,7 +160,7 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
       });
 
       // Not yet offered to the queue: GET /orders/active lists it.
-      const active = await request(t.url).get('/orders/active');
+      const active = await request(t.url).get('/orders/active').set(t.auth);
       expect(active.status).toBe(200);
       expect(active.body.items).toEqual([
         expect.objectContaining({
@@ -192,13 +192,13 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
         realized_pnl: null,
         fill_model: 'mid',
       });
-      expect((await request(t.url).get('/orders/active')).body).toMatchObject({ items: [], total: 0 });
+      expect((await request(t.url).get('/orders/active').set(t.auth)).body).toMatchObject({ items: [], total: 0 });
 
       // The exit: bid 4.00 / ask 4.20, mid 4.10 - 1% = 4.059, rounded down (against the seller): 4.05.
       t.clock.set(FRIDAY_LATER);
       await pushChain(t.url, FRIDAY_LATER, { 596: { bid: 4, ask: 4.2 } });
       const positionId = opened.position_id as string;
-      const close = await request(t.url).post(`/positions/${positionId}/close`).send({});
+      const close = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({});
       expect(close.status).toBe(202);
       const closeOrderId: string = close.body.order_id;
       expect((await settled(t.dataSource, closeOrderId)).status).toBe('filled');
@@ -229,7 +229,7 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
         exit_reason: 'manual',
       });
 
-      const trades = await request(t.url).get('/orders/trades');
+      const trades = await request(t.url).get('/orders/trades').set(t.auth);
       expect(trades.status).toBe(200);
       expect(trades.body.total).toBe(2);
       expect(trades.body.items).toEqual([
@@ -374,7 +374,7 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
         entryPrice: '4.0000',
         at: THURSDAY,
       });
-      const close = await request(t.url).post(`/positions/${positionId}/close`).send({ reason: 'manual' });
+      const close = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ reason: 'manual' });
       expect(close.status).toBe(202);
       const orderId: string = close.body.order_id;
       const [closing] = await t.dataSource.query<{ status: string; closing_quantity: number }[]>(
@@ -409,7 +409,7 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
       expect(reopened).toEqual({ status: 'open', quantity: 3, closing_quantity: null, exit_reason: null });
       expect(await tradeOf(t.dataSource, orderId)).toBeUndefined();
       // Open again: it can be closed again.
-      const again = await request(t.url).post(`/positions/${positionId}/close`).send({ reason: 'manual' });
+      const again = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ reason: 'manual' });
       expect(again.status).toBe(202);
     });
   });
@@ -468,7 +468,7 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
       t.clock.set(WEDNESDAY_LATER);
       await pushChain(t.url, WEDNESDAY_LATER, { 596: { bid: 4, ask: 4.2 } });
       const close = await request(t.url)
-        .post(`/positions/${opened.position_id as string}/close`)
+        .post(`/positions/${opened.position_id as string}/close`).set(t.auth)
         .send({});
       expect(close.status).toBe(202);
       const closeOrderId: string = close.body.order_id;

@@ -127,7 +127,7 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
     });
 
     it('closes 4 of 9 contracts: 5 stay open, realized is (exit - entry) x 4 x 100 minus costs exactly', async () => {
-      const res = await request(t.url).post(`/positions/${positionId}/close`).send({ quantity: 4 });
+      const res = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ quantity: 4 });
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ position_id: positionId, quantity: 4, status: 'closing' });
       await filledOrder(t.dataSource, res.body.order_id as string);
@@ -160,7 +160,7 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
     it('closes the rest: closed, realized is the exact sum of both fills', async () => {
       t.clock.advance(60_000);
       await pushChain(t, { [MANUAL_CALL]: { bid: 4.0, ask: 4.04 } });
-      const res = await request(t.url).post(`/positions/${positionId}/close`).send({});
+      const res = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({});
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ quantity: 5, status: 'closing' });
       await filledOrder(t.dataSource, res.body.order_id as string);
@@ -181,7 +181,7 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
     });
 
     it('answers 409 position_not_open when closing a closed position again', async () => {
-      const res = await request(t.url).post(`/positions/${positionId}/close`).send({ quantity: 1 });
+      const res = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ quantity: 1 });
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({ reason_code: 'position_not_open' });
     });
@@ -195,7 +195,7 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
     });
 
     it('answers 422 quantity_exceeds_position for 20 contracts of 9, and leaves the position open', async () => {
-      const res = await request(t.url).post(`/positions/${positionId}/close`).send({ quantity: 20 });
+      const res = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ quantity: 20 });
       expect(res.status).toBe(422);
       expect(res.body).toMatchObject({
         reason_code: 'quantity_exceeds_position',
@@ -208,26 +208,26 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
 
     it('answers 400 validation_failed with field errors for a bad body', async () => {
       const res = await request(t.url)
-        .post(`/positions/${positionId}/close`)
+        .post(`/positions/${positionId}/close`).set(t.auth)
         .send({ quantity: 'four', reason: 7, extra: true });
       expect(res.status).toBe(400);
       expect(res.body.reason_code).toBe('validation_failed');
       const fields = (res.body.details as { field: string }[]).map((d) => d.field).sort();
       expect(fields).toEqual(['extra', 'quantity', 'reason']);
 
-      const zero = await request(t.url).post(`/positions/${positionId}/close`).send({ quantity: 0 });
+      const zero = await request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ quantity: 0 });
       expect(zero.status).toBe(400);
       expect(zero.body.details).toEqual([expect.objectContaining({ field: 'quantity' })]);
     });
 
     it('answers 404 position_not_found for an unknown id', async () => {
-      const res = await request(t.url).post('/positions/7d1c4f0e-9a55-4c1e-8f0a-2b3c4d5e6f70/close').send({});
+      const res = await request(t.url).post('/positions/7d1c4f0e-9a55-4c1e-8f0a-2b3c4d5e6f70/close').set(t.auth).send({});
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ reason_code: 'position_not_found' });
     });
 
     it('answers 400 invalid_position_id for an id that is not a UUID', async () => {
-      const res = await request(t.url).post('/positions/not-a-uuid/close').send({ quantity: 1 });
+      const res = await request(t.url).post('/positions/not-a-uuid/close').set(t.auth).send({ quantity: 1 });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ reason_code: 'invalid_position_id' });
     });

@@ -144,7 +144,7 @@ describe('paper execution races (real PostgreSQL, Redis and BullMQ)', () => {
           const [marked, manual, decided] = await Promise.all([
             t.app.get(PositionMonitor).markAndEvaluate('SPY'),
             new Promise((resolve) => setTimeout(resolve, manualDelayMs)).then(() =>
-              request(t.url).post(`/positions/${positionId}/close`).send({ reason: 'manual' }),
+              request(t.url).post(`/positions/${positionId}/close`).set(t.auth).send({ reason: 'manual' }),
             ),
             t.app.get(DecisionService).decide(signalId),
           ]);

@@ -218,7 +218,7 @@ describe('shadow execution of Engine B (real PostgreSQL and Redis)', () => {
     );
     expect(real.realized_pnl).toBe('1575.00');
 
-    const res = await request(t.url).get('/analytics/engines');
+    const res = await request(t.url).get('/analytics/engines').set(t.auth);
     expect(res.status).toBe(200);
     const cells = Object.fromEntries((res.body.cells as Cell[]).map((c) => [`${c.engine}/${c.source}`, c]));
     const shadowPnl = (520 - 345) * shadow.quantity;

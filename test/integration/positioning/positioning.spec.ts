@@ -18,7 +18,7 @@ describe('GET /gamma/:symbol and /positioning/:symbol (simulated market data, no
   });
 
   it('computes GEX from the chain and serves it from the 300 s cache afterwards', async () => {
-    const first = await request(t.url).get('/gamma/spy');
+    const first = await request(t.url).get('/gamma/spy').set(t.auth);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ symbol: 'SPY', cached: false });
     expect(Number.isFinite(first.body.net_gex)).toBe(true);
@@ -28,7 +28,7 @@ describe('GET /gamma/:symbol and /positioning/:symbol (simulated market data, no
     expect(first.body.per_strike.length).toBeGreaterThan(10);
     const strikes = first.body.per_strike.map((s: { strike: number }) => s.strike);
     expect(first.body.call_wall === null || strikes.includes(first.body.call_wall)).toBe(true);
-    const second = await request(t.url).get('/gamma/SPY');
+    const second = await request(t.url).get('/gamma/SPY').set(t.auth);
     expect(second.body).toMatchObject({ cached: true, net_gex: first.body.net_gex, max_pain: first.body.max_pain });
   });
 
@@ -48,14 +48,14 @@ describe('GET /gamma/:symbol and /positioning/:symbol (simulated market data, no
       .set('X-Webhook-Signature', signature)
       .send(body);
     expect(pushed.status).toBe(200);
-    const res = await request(t.url).get('/positioning/SPY');
+    const res = await request(t.url).get('/positioning/SPY').set(t.auth);
     expect(res.status).toBe(200);
     expect(res.body.flow).toMatchObject({ call_premium: 25000, put_premium: 6000, net_flow: 19000, entries: 2 });
     expect(res.body.max_pain).toBe(res.body.gex.max_pain);
   });
 
   it('refuses a malformed symbol', async () => {
-    const res = await request(t.url).get('/gamma/not$valid');
+    const res = await request(t.url).get('/gamma/not$valid').set(t.auth);
     expect(res.status).toBe(400);
     expect(res.body.reason_code).toBe('invalid_symbol');
   });
