@@ -55,11 +55,12 @@ export interface AppConfig {
     adminUsername: string | null;
     adminPassword: string | null;
     cronSecret: string | null;
-    /** Per client IP; 0 = no limit. */
+    /** Per client IP and per username; 0 = no limit. */
     loginRateLimitPerMinute: number;
+    /** Per authenticated user or API key; 0 = no limit. */
     apiRateLimitPerMinute: number;
   };
-  /** Bull Board is mounted only when both are set. */
+  /** An extra basic-auth login for Bull Board besides admin users, when both are set. */
   bullBoard: { username: string | null; password: string | null };
   outbox: { sweepIntervalMs: number; graceSeconds: number; batchSize: number };
   e2eTestMode: boolean;

@@ -36,7 +36,10 @@ export function describeUnsafeSettings(config: AppConfig): string[] {
     );
   }
   if (config.auth.jwtSecret === null) {
-    warnings.push('JWT_SECRET is not set (allowed outside production only)');
+    warnings.push(
+      'JWT_SECRET is not set (allowed outside production only): a random secret is used, so logins end when this ' +
+        'process stops and tokens from another process are refused',
+    );
   }
   if (config.webhook.ipAllowlist.length > 0 && config.server.trustProxy === true) {
     warnings.push(

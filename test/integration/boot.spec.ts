@@ -31,17 +31,18 @@ describe('first boot and later boots', () => {
 });
 
 describe('Bull Board', () => {
-  it('is not mounted without credentials', async () => {
+  it('is always mounted, for admins only', async () => {
     const t = await startTestApp();
     try {
-      expect((await request(t.url).get('/admin/queues')).status).toBe(404);
+      expect((await request(t.url).get('/admin/queues')).status).toBe(401);
+      expect((await request(t.url).get('/admin/queues').set(t.auth)).status).toBe(200);
     } finally {
       await t.close();
       await t.dropDatabase();
     }
   });
 
-  it('asks for basic auth and shows every queue with its display name', async () => {
+  it('also accepts the BULL_BOARD_USERNAME / BULL_BOARD_PASSWORD login and shows every queue by name', async () => {
     const t = await startTestApp({ env: { BULL_BOARD_USERNAME: 'ops', BULL_BOARD_PASSWORD: 'board-pass' } });
     try {
       const anonymous = await request(t.url).get('/admin/queues');
