@@ -37,6 +37,8 @@ export interface TestAppOptions {
   /** Reuse a database (e.g. a second instance of the same deployment). */
   databaseUrl?: string;
   queuePrefix?: string;
+  /** Skip the admin login at boot (for apps booted without an admin); `auth` is then empty. */
+  anonymous?: boolean;
   /** Extra Nest modules (e.g. one registering an additional Engine B agent). */
   extraModules?: CreateAppOptions['extraModules'];
 }
@@ -81,7 +83,7 @@ export async function startTestApp(
     }
     return pending;
   };
-  const auth = { Authorization: `Bearer ${await token('admin')}` };
+  const auth: Record<string, string> = options.anonymous ? {} : { Authorization: `Bearer ${await token('admin')}` };
   return {
     app,
     url,

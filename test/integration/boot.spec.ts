@@ -62,3 +62,32 @@ describe('Bull Board', () => {
     }
   });
 });
+
+function startTestAppWithoutAdmin(env: Record<string, string>) {
+  return startTestApp({ env: { ...env, ADMIN_USERNAME: '', ADMIN_PASSWORD: '' }, anonymous: true });
+}
+
+describe('the first user', () => {
+  it('outside production, with no user and no ADMIN_* settings, creates an admin with a random password', async () => {
+    const t = await startTestAppWithoutAdmin({ NODE_ENV: 'development' });
+    try {
+      const rows = await t.dataSource.query<{ username: string; role: string }[]>('SELECT username, role FROM users');
+      expect(rows).toEqual([{ username: 'admin', role: 'admin' }]);
+      const guess = await request(t.url).post('/auth/login').send({ username: 'admin', password: 'admin' });
+      expect(guess.status).toBe(401);
+    } finally {
+      await t.close();
+      await t.dropDatabase();
+    }
+  });
+
+  it('in production creates nobody without ADMIN_USERNAME / ADMIN_PASSWORD', async () => {
+    const t = await startTestAppWithoutAdmin({ NODE_ENV: 'production' });
+    try {
+      expect(await t.dataSource.query('SELECT username FROM users')).toEqual([]);
+    } finally {
+      await t.close();
+      await t.dropDatabase();
+    }
+  });
+});
