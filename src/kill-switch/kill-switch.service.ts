@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { CLOCK } from '../common/clock';
 import { DomainEvents } from '../common/events/domain-events';
 import type { Clock } from '../core/clock';
-import { KILL_SWITCH_FLAG } from '../feature-flags/feature-flags.service';
+import { FeatureFlagsRepository, FlagActorKind } from '../feature-flags/feature-flags.repository';
+import { FeatureFlagsService, KILL_SWITCH_FLAG } from '../feature-flags/feature-flags.service';
 import { PositionCloser } from '../positions/position-closer.service';
 
 export interface KillSwitchChange {
@@ -16,12 +17,19 @@ export interface KillSwitchChange {
   at: string;
 }
 
+export interface KillSwitchOptions {
+  reason?: string;
+  flatten?: boolean;
+  /** Who `by` is: a logged-in user, an API key, or `system` (scripts, tests). Default system. */
+  actorKind?: FlagActorKind;
+}
+
 /**
  * The kill switch: a `feature_flags` row every decision reads, so engaging it stops new entries on every instance at
  * the next decision (the kill-switch risk gate for Engine A, the risk agent's veto for Engine B). Optionally
  * flattens every open position through the normal exit path. Who and when are kept on the row (updated_by,
- * updated_at) and in the `system.kill_switch` event (alerted, and forwarded by the realtime gateway when it exists).
- * The HTTP endpoint (operator role) comes with authentication.
+ * updated_at), in `feature_flag_audit` (written in the same statement as the row) and in the `system.kill_switch`
+ * event (alerted, and forwarded by the realtime gateway). HTTP: POST /admin/kill-switch (operator role).
  */
 @Injectable()
 export class KillSwitchService {
@@ -29,17 +37,18 @@ export class KillSwitchService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly flags: FeatureFlagsRepository,
     private readonly closer: PositionCloser,
     private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async engage(by: string, options: { reason?: string; flatten?: boolean } = {}): Promise<KillSwitchChange> {
-    return this.set(true, by, options.reason ?? null, options.flatten ?? false);
+  async engage(by: string, options: KillSwitchOptions = {}): Promise<KillSwitchChange> {
+    return this.set(true, by, options.reason ?? null, options.flatten ?? false, options.actorKind ?? 'system');
   }
 
-  async release(by: string, reason?: string): Promise<KillSwitchChange> {
-    return this.set(false, by, reason ?? null, false);
+  async release(by: string, reason?: string, actorKind: FlagActorKind = 'system'): Promise<KillSwitchChange> {
+    return this.set(false, by, reason ?? null, false, actorKind);
   }
 
   async state(): Promise<{ engaged: boolean; updated_by: string | null; updated_at: Date | null }> {
@@ -52,15 +61,24 @@ export class KillSwitchService {
       : { engaged: false, updated_by: null, updated_at: null };
   }
 
-  private async set(engaged: boolean, by: string, reason: string | null, flatten: boolean): Promise<KillSwitchChange> {
+  private async set(
+    engaged: boolean,
+    by: string,
+    reason: string | null,
+    flatten: boolean,
+    actorKind: FlagActorKind,
+  ): Promise<KillSwitchChange> {
     const now = this.clock.now();
-    await this.dataSource.query(
-      `INSERT INTO feature_flags (name, enabled, description, updated_by, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $5)
-       ON CONFLICT (name) DO UPDATE SET enabled = EXCLUDED.enabled, description = EXCLUDED.description,
-         updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at`,
-      [KILL_SWITCH_FLAG, engaged, reason ?? 'kill switch', by.slice(0, 100), now],
-    );
+    // The flag row and its audit entry in one statement: never one without the other.
+    await this.flags.setAudited({
+      name: KILL_SWITCH_FLAG,
+      enabled: engaged,
+      actor: by,
+      actorKind,
+      reason,
+      description: FeatureFlagsService.killSwitchDescription,
+      at: now,
+    });
     const flattened: KillSwitchChange['flattened'] = [];
     if (engaged && flatten) {
       const open = await this.dataSource.query<{ position_id: string }[]>(

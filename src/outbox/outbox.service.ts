@@ -6,6 +6,13 @@ import { JobHandler, JobName, QueueName, QueueService, RedisStatusService } from
 import { OutboxRepository, StaleSignalCursor } from './outbox.repository';
 
 const SCHEDULER_ID = 'outbox-sweep';
+
+/** What one sweep re-offered: signals (enrich or decide), paper orders (execute), closed positions (feedback). */
+export interface SweepResult {
+  signals: number;
+  orders: number;
+  outcomes: number;
+}
 const FULL_SWEEP_EVERY_MS = 5 * 60_000;
 /**
  * A signal's created_at is set just before its insert, which commits within a second (the webhook gives up at
@@ -44,7 +51,7 @@ export class OutboxService implements OnApplicationBootstrap {
   }
 
   @JobHandler(JobName.OutboxSweep)
-  async onSweepJob(): Promise<{ signals: number; orders: number }> {
+  async onSweepJob(): Promise<SweepResult> {
     return this.sweep();
   }
 
@@ -53,7 +60,7 @@ export class OutboxService implements OnApplicationBootstrap {
    * a full sweep of every stale row runs at boot and every FULL_SWEEP_EVERY_MS, so a backlog (workers down, Redis
    * flushed) is re-checked without every 10 s sweep costing a pass over all of it.
    */
-  async sweep(options: { full?: boolean } = {}): Promise<{ signals: number; orders: number }> {
+  async sweep(options: { full?: boolean } = {}): Promise<SweepResult> {
     const now = this.clock.now();
     const olderThan = new Date(now.getTime() - this.config.outbox.graceSeconds * 1000);
     const full =
@@ -105,7 +112,7 @@ export class OutboxService implements OnApplicationBootstrap {
       orders.map((row) => ({ orderId: row.order_id })),
     );
     const outcomes = await this.repository.findUncapturedOutcomes(olderThan, this.config.outbox.batchSize);
-    await this.queues.enqueueMissing(
+    const outcomeTotal = await this.queues.enqueueMissing(
       JobName.CaptureOutcome,
       outcomes.map((row) => ({ positionId: row.position_id, source: row.source })),
     );
@@ -119,7 +126,7 @@ export class OutboxService implements OnApplicationBootstrap {
     if (orderTotal > 0) {
       this.logger.log(`outbox sweep re-offered ${orderTotal} order(s) to the execution queue`);
     }
-    return { signals: total, orders: orderTotal };
+    return { signals: total, orders: orderTotal, outcomes: outcomeTotal };
   }
 
   private async schedule(): Promise<void> {
