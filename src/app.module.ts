@@ -8,6 +8,7 @@ import { DomainEventsModule } from './common/events/domain-events.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { AppConfig, AppConfigModule } from './config';
 import type { Clock } from './core/clock';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { DatabaseModule } from './database/database.module';
 import { DecisionModule } from './decision/decision.module';
 import { EnrichmentModule } from './enrichment/enrichment.module';
@@ -17,9 +18,11 @@ import { PositionsModule } from './positions/positions.module';
 import { ShadowModule } from './shadow/shadow.module';
 import { FeatureFlagsModule } from './feature-flags/feature-flags.module';
 import { HealthModule } from './health/health.module';
+import { IntelModule } from './intel/intel.module';
 import { MarketModule } from './market/market.module';
 import { KillSwitchModule } from './kill-switch/kill-switch.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { MonitoringModule } from './monitoring/monitoring.module';
 import { TracesModule } from './traces/traces.module';
 import { MarketDataModule } from './market-data/market-data.module';
 import { PositioningModule } from './positioning/positioning.module';
@@ -72,6 +75,9 @@ export class AppModule {
         MetricsModule,
         TracesModule,
         KillSwitchModule,
+        DashboardModule,
+        IntelModule,
+        MonitoringModule,
         RealtimeModule,
         ...extraModules,
       ],

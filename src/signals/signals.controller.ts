@@ -1,6 +1,9 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiAuth } from '../auth/auth.decorators';
 import { ApiError } from '../common/http/api-error';
+import { DEFAULT_LIST_LIMIT, instantOrNull, validateQuery } from '../common/http/list-query';
+import { SignalListDto, SignalListItemDto, SignalListQueryDto } from './dto/signal-list.dto';
 import { SignalViewDto } from './signal-view.dto';
 import { SignalRow, SignalsRepository } from './signals.repository';
 import { isUuid } from '../common/http/query-params';
@@ -32,9 +35,44 @@ export function toSignalView(row: SignalRow): SignalViewDto {
 }
 
 @ApiTags('signals')
+@ApiAuth()
 @Controller('signals')
 export class SignalsController {
   constructor(private readonly signals: SignalsRepository) {}
+
+  // Declared before `:id` so the bare collection route is matched first.
+  @Get()
+  @ApiOperation({
+    summary: 'Signals, newest first by receipt time, filtered by status, symbol and time',
+    description:
+      '`from` is inclusive and `to` exclusive, on received_at. Items are the single-signal view without raw_payload ' +
+      '(add include=raw for it). `total` counts every match, whatever limit and offset.',
+  })
+  @ApiResponse({ status: 200, type: SignalListDto })
+  @ApiResponse({ status: 400, description: 'A bad parameter (reason_code validation_failed, details per field)' })
+  async list(@Query() query: SignalListQueryDto): Promise<SignalListDto> {
+    const q = validateQuery(SignalListQueryDto, query);
+    const limit = q.limit ?? DEFAULT_LIST_LIMIT;
+    const offset = q.offset ?? 0;
+    const includeRaw = q.include === 'raw';
+    const { rows, total } = await this.signals.list(
+      {
+        status: q.status,
+        symbol: q.symbol,
+        from: instantOrNull(q.from),
+        to: instantOrNull(q.to),
+        ascending: q.sort === 'received_at:asc',
+        includeRaw,
+      },
+      limit,
+      offset,
+    );
+    const items = rows.map((row): SignalListItemDto => {
+      const { raw_payload, ...view } = toSignalView(row);
+      return includeRaw ? { ...view, raw_payload } : view;
+    });
+    return { items, total, limit, offset };
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'A stored signal with what was understood of it and its status' })
