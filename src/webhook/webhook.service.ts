@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, APP_CONFIG } from '../config';
 import { BiasWebhookService } from '../bias/bias-webhook.service';
 import { CLOCK } from '../common/clock';
+import { DomainEvents } from '../common/events/domain-events';
 import type { Clock } from '../core/clock';
 import {
   dedupKey,
@@ -82,6 +83,7 @@ export class WebhookService {
     private readonly repository: WebhookRepository,
     private readonly queues: QueueService,
     private readonly bias: BiasWebhookService,
+    private readonly events: DomainEvents,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -255,6 +257,15 @@ export class WebhookService {
         body: { status: 'DUPLICATE', signal_id: outcome.duplicateOf, reason_code: 'duplicate_signal', ...common },
       };
     }
+    // After the commit (the insert is one auto-committed statement), before the enqueue: it precedes every later event.
+    this.events.emit('signals.accepted', {
+      signalId,
+      symbol: signal.symbol,
+      direction: signal.direction,
+      timeframe: signal.timeframe,
+      requestId,
+      at: receivedAt.toISOString(),
+    });
     await this.queues.tryEnqueue(JobName.EnrichSignal, { signalId });
     return { httpStatus: 200, body: { status: 'ACCEPTED', signal_id: signalId, ...common } };
   }

@@ -6,6 +6,15 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
  * `<topic>.<event>`; payloads carry ids and the few fields a dashboard shows. Emitted after the commit.
  */
 export interface DomainEventPayloads {
+  /** A new signal stored as accepted by the webhook (not for duplicates or rejections). */
+  'signals.accepted': {
+    signalId: string;
+    symbol: string;
+    direction: 'long' | 'short' | null;
+    timeframe: string;
+    requestId: string;
+    at: string;
+  };
   'signals.enriched': { signalId: string; symbol: string; outcome: string; at: string };
   'signals.queued': { signalId: string; symbol: string; until: string; at: string };
   'signals.decided': {
@@ -42,6 +51,17 @@ export interface DomainEventPayloads {
   'positions.closing': { positionId: string; reason: string; quantity: number; orderId: string; at: string };
   'positions.closed': { positionId: string; realizedPnl: string; reason: string | null; at: string };
   'orders.created': { orderId: string; signalId: string; at: string };
+  /** Open positions, exposure and P&L after a position change (src/realtime/risk-snapshot.service.ts). */
+  'risk.snapshot': {
+    openPositions: number;
+    /** Sum of entry_price * quantity * 100 over open and closing positions, a decimal string. */
+    exposure: string;
+    unrealizedPnl: string;
+    /** Realized P&L of positions closed since midnight New York. */
+    realizedPnlToday: string;
+    killSwitch: boolean;
+    at: string;
+  };
 }
 
 export type DomainEventName = keyof DomainEventPayloads;

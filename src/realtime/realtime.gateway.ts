@@ -1,0 +1,160 @@
+import { Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import type { Server, Socket } from 'socket.io';
+import { AuthService } from '../auth/auth.service';
+import { tokenFromHeaders } from '../auth/bearer-token';
+import type { Principal } from '../auth/roles';
+import {
+  isRealtimeTopic,
+  REALTIME_TOPICS,
+  RealtimeClientToServer,
+  RealtimeEventName,
+  RealtimeEvents,
+  RealtimeServerToClient,
+  RealtimeTopic,
+  SubscriptionAck,
+  topicOf,
+  topicRoom,
+} from './realtime-events';
+
+export interface RealtimeSocketData {
+  principal: Principal;
+}
+
+type RealtimeServer = Server<RealtimeClientToServer, RealtimeServerToClient, Record<string, never>, RealtimeSocketData>;
+type RealtimeSocket = Socket<RealtimeClientToServer, RealtimeServerToClient, Record<string, never>, RealtimeSocketData>;
+
+/** A connection refused by the handshake middleware: the client's `connect_error` has this message and `data`. */
+export class RealtimeAuthError extends Error {
+  constructor(
+    message: 'unauthorized' | 'auth_unavailable',
+    readonly data: { reason_code: 'unauthorized' | 'auth_unavailable' } = { reason_code: message },
+  ) {
+    super(message);
+  }
+}
+
+/** At most this many names in one subscribe/unsubscribe; more are ignored (there are five topics). */
+const MAX_NAMES = 20;
+
+/** The token of a handshake: `auth: { token }`, else `Authorization: Bearer <token>` (or `X-API-Key`). */
+export function handshakeToken(handshake: {
+  auth?: Record<string, unknown>;
+  headers: Record<string, string | string[] | undefined>;
+}): string | null {
+  const token = handshake.auth?.token;
+  if (typeof token === 'string' && token.trim() !== '') {
+    return token.trim().replace(/^Bearer\s+/i, '');
+  }
+  return tokenFromHeaders(handshake.headers);
+}
+
+/**
+ * The Socket.IO gateway on the default namespace (docs/realtime.md). Every connection proves a JWT or an API key in
+ * its handshake (any role may watch); a client joins topic rooms with `subscribe` and leaves them with `unsubscribe`.
+ * RealtimeForwarder broadcasts the domain events into the rooms; the Redis adapter carries a broadcast made in any
+ * process of the deployment to the clients of every other one.
+ */
+@WebSocketGateway({ serveClient: false })
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+  private readonly logger = new Logger(RealtimeGateway.name);
+
+  @WebSocketServer()
+  server: RealtimeServer | undefined;
+
+  constructor(private readonly auth: AuthService) {}
+
+  afterInit(server: RealtimeServer): void {
+    server.use((socket, next) => {
+      void this.authenticate(socket).then(
+        () => next(),
+        (error: Error) => next(error),
+      );
+    });
+  }
+
+  handleConnection(socket: RealtimeSocket): void {
+    const principal = socket.data.principal;
+    this.logger.debug(`connected ${socket.id} (${principal.kind} ${principal.name}, ${principal.role})`);
+  }
+
+  handleDisconnect(socket: RealtimeSocket): void {
+    this.logger.debug(`disconnected ${socket.id}`);
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: unknown): Promise<SubscriptionAck> {
+    const { topics, errors } = parseTopics(body);
+    await socket.join(topics.map(topicRoom));
+    return { topics: currentTopics(socket), errors };
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(@ConnectedSocket() socket: RealtimeSocket, @MessageBody() body: unknown): Promise<SubscriptionAck> {
+    const { topics, errors } = parseTopics(body);
+    for (const topic of topics) {
+      await socket.leave(topicRoom(topic));
+    }
+    return { topics: currentTopics(socket), errors };
+  }
+
+  /** Sends an event to the clients subscribed to its topic, in this process and (through Redis) every other. */
+  broadcast<N extends RealtimeEventName>(name: N, payload: RealtimeEvents[N]): void {
+    if (!this.server) {
+      return; // Not initialised yet (events during boot) or already closed.
+    }
+    const room = this.server.to(topicRoom(topicOf(name)));
+    // The generic name defeats socket.io's per-event typing; the event map above is what clients receive.
+    (room.emit as (event: string, data: unknown) => boolean)(name, payload);
+  }
+
+  private async authenticate(socket: RealtimeSocket): Promise<void> {
+    const token = handshakeToken(socket.handshake);
+    if (token === null) {
+      throw new RealtimeAuthError('unauthorized');
+    }
+    let principal: Principal | null;
+    try {
+      principal = await this.auth.authenticate(token);
+    } catch (error) {
+      this.logger.warn(`realtime handshake: authentication failed: ${(error as Error).message}`);
+      throw new RealtimeAuthError('auth_unavailable');
+    }
+    if (!principal) {
+      throw new RealtimeAuthError('unauthorized');
+    }
+    socket.data.principal = principal;
+  }
+}
+
+function parseTopics(body: unknown): { topics: RealtimeTopic[]; errors: SubscriptionAck['errors'] } {
+  const names: unknown[] = Array.isArray(body) ? body.flat().slice(0, MAX_NAMES) : [body];
+  const topics = new Set<RealtimeTopic>();
+  const errors: SubscriptionAck['errors'] = [];
+  for (const name of names) {
+    if (isRealtimeTopic(name)) {
+      topics.add(name);
+    } else {
+      errors.push({ topic: describe(name), reason_code: 'unknown_topic' });
+    }
+  }
+  return { topics: [...topics], errors };
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.slice(0, 64);
+}
+
+function currentTopics(socket: RealtimeSocket): RealtimeTopic[] {
+  return REALTIME_TOPICS.filter((topic) => socket.rooms.has(topicRoom(topic)));
+}
