@@ -174,7 +174,9 @@ describe('section 17 trace, end to end', () => {
       status: 'closed',
     });
     // One trace id (the webhook's request id) finds the whole story: the alert, both orders, both fills, the position.
-    const trace = await request(t.url).get(`/traces/${res.body.request_id as string}`).set(t.auth);
+    const trace = await request(t.url)
+      .get(`/traces/${res.body.request_id as string}`)
+      .set(t.auth);
     expect(trace.status).toBe(200);
     expect(trace.body.signals.map((s: { signal_id: string }) => s.signal_id)).toEqual([signalId]);
     expect(trace.body.orders.map((o: { intent: string }) => o.intent)).toEqual(['open', 'close']);

@@ -468,7 +468,8 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
       t.clock.set(WEDNESDAY_LATER);
       await pushChain(t.url, WEDNESDAY_LATER, { 596: { bid: 4, ask: 4.2 } });
       const close = await request(t.url)
-        .post(`/positions/${opened.position_id as string}/close`).set(t.auth)
+        .post(`/positions/${opened.position_id as string}/close`)
+        .set(t.auth)
         .send({});
       expect(close.status).toBe(202);
       const closeOrderId: string = close.body.order_id;

@@ -208,7 +208,8 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
 
     it('answers 400 validation_failed with field errors for a bad body', async () => {
       const res = await request(t.url)
-        .post(`/positions/${positionId}/close`).set(t.auth)
+        .post(`/positions/${positionId}/close`)
+        .set(t.auth)
         .send({ quantity: 'four', reason: 7, extra: true });
       expect(res.status).toBe(400);
       expect(res.body.reason_code).toBe('validation_failed');
@@ -221,7 +222,10 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
     });
 
     it('answers 404 position_not_found for an unknown id', async () => {
-      const res = await request(t.url).post('/positions/7d1c4f0e-9a55-4c1e-8f0a-2b3c4d5e6f70/close').set(t.auth).send({});
+      const res = await request(t.url)
+        .post('/positions/7d1c4f0e-9a55-4c1e-8f0a-2b3c4d5e6f70/close')
+        .set(t.auth)
+        .send({});
       expect(res.status).toBe(404);
       expect(res.body).toMatchObject({ reason_code: 'position_not_found' });
     });
