@@ -6,7 +6,7 @@ import { AppConfig, APP_CONFIG } from '../config';
 import type { Clock } from '../core/clock';
 import { apiKeyMatches, apiKeyPrefix, generateApiKey } from './api-key';
 import { ApiKeyRow, ApiKeysRepository } from './api-keys.repository';
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password-hasher';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 import { isRole, Principal, Role } from './roles';
 import { UserRow, UsersRepository } from './users.repository';
 
@@ -37,6 +37,8 @@ export class AuthService {
   private readonly logger = new Logger(AuthService.name);
   private readonly jwt: JwtService;
   private readonly ttlSeconds: number;
+  private readonly hashCost: number;
+  private readonly dummyHash: string;
 
   constructor(
     @Inject(APP_CONFIG) config: AppConfig,
@@ -49,12 +51,14 @@ export class AuthService {
     const secret = config.auth.jwtSecret ?? randomBytes(32).toString('hex');
     this.jwt = new JwtService({ secret, verifyOptions: { algorithms: ['HS256'], issuer: ISSUER } });
     this.ttlSeconds = config.auth.jwtTtlSeconds;
+    this.hashCost = config.auth.passwordHashCost;
+    this.dummyHash = dummyPasswordHash(this.hashCost);
   }
 
   /** A token for the user, or null for an unknown user, a wrong password or a disabled account (indistinguishable). */
   async login(username: string, password: string): Promise<IssuedToken | null> {
     const user = await this.users.findByUsername(username);
-    const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_PASSWORD_HASH);
+    const ok = await verifyPassword(password, user?.password_hash ?? this.dummyHash);
     if (!user || !ok || user.disabled) {
       return null;
     }
@@ -101,12 +105,13 @@ export class AuthService {
 
   /** The new user, or null when the username is taken. */
   async createUser(input: { username: string; password: string; role: Role }, by: string | null) {
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await hashPassword(input.password, this.hashCost);
     return this.users.insert({ ...input, passwordHash, createdBy: by, at: this.clock.now() });
   }
 
   async updateUser(id: string, changes: { role?: Role; disabled?: boolean; password?: string }) {
-    const passwordHash = changes.password === undefined ? undefined : await hashPassword(changes.password);
+    const passwordHash =
+      changes.password === undefined ? undefined : await hashPassword(changes.password, this.hashCost);
     return this.users.update(id, { role: changes.role, disabled: changes.disabled, passwordHash }, this.clock.now());
   }
 

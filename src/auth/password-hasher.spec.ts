@@ -1,4 +1,4 @@
-import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from './password-hasher';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
 
 describe('password hashing (scrypt)', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -13,6 +13,12 @@ describe('password hashing (scrypt)', () => {
     await expect(verifyPassword('same', b)).resolves.toBe(true);
   });
 
+  it('keeps the cost in the hash: a hash made at another cost still verifies', async () => {
+    const cheap = await hashPassword('pw', 10);
+    expect(cheap.startsWith('scrypt$1024$8$5$')).toBe(true);
+    await expect(verifyPassword('pw', cheap)).resolves.toBe(true);
+  });
+
   it('treats Unicode compositions of the same text as the same password (NFKC)', async () => {
     const hash = await hashPassword('caf\u00e9');
     await expect(verifyPassword('cafe\u0301', hash)).resolves.toBe(true);
@@ -22,6 +28,6 @@ describe('password hashing (scrypt)', () => {
     for (const stored of ['', 'plain', 'bcrypt$2b$10$abc', 'scrypt$x$8$1$AAAA$AAAA', 'scrypt$16384$8$5$AAAA$']) {
       await expect(verifyPassword('anything', stored)).resolves.toBe(false);
     }
-    await expect(verifyPassword('', DUMMY_PASSWORD_HASH)).resolves.toBe(false);
+    await expect(verifyPassword('', dummyPasswordHash())).resolves.toBe(false);
   });
 });

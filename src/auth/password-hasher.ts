@@ -1,7 +1,12 @@
 import { randomBytes, scrypt, ScryptOptions, timingSafeEqual } from 'node:crypto';
 
-/** OWASP's scrypt row N=2^14, r=8, p=5: 16 MiB per hash, ~150 ms here; equivalent to N=2^17, p=1 at 1/8 the memory. */
-const PARAMS = { N: 16384, r: 8, p: 5 };
+/**
+ * OWASP's scrypt row N=2^14, r=8, p=5 by default (PASSWORD_HASH_COST=14): 16 MiB per hash, ~150 ms here; equivalent
+ * to N=2^17, p=1 at 1/8 the memory.
+ */
+export const DEFAULT_HASH_COST = 14;
+const R = 8;
+const P = 5;
 const KEY_LENGTH = 64;
 const SALT_BYTES = 16;
 
@@ -18,10 +23,11 @@ function derive(password: string, salt: Buffer, options: ScryptOptions, length: 
 }
 
 /** `scrypt$N$r$p$<salt b64>$<key b64>`: the parameters travel with the hash, so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+export async function hashPassword(password: string, cost = DEFAULT_HASH_COST): Promise<string> {
+  const params = { N: 2 ** cost, r: R, p: P };
   const salt = randomBytes(SALT_BYTES);
-  const key = await derive(password, salt, PARAMS, KEY_LENGTH);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64'), key.toString('base64')].join('$');
+  const key = await derive(password, salt, params, KEY_LENGTH);
+  return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -40,6 +46,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /** A hash to compare against when the user does not exist, so a login takes as long either way. */
-export const DUMMY_PASSWORD_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${Buffer.alloc(SALT_BYTES).toString(
-  'base64',
-)}$${Buffer.alloc(KEY_LENGTH).toString('base64')}`;
+export function dummyPasswordHash(cost = DEFAULT_HASH_COST): string {
+  const zeros = (n: number) => Buffer.alloc(n).toString('base64');
+  return ['scrypt', 2 ** cost, R, P, zeros(SALT_BYTES), zeros(KEY_LENGTH)].join('$');
+}

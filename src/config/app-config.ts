@@ -52,6 +52,8 @@ export interface AppConfig {
   auth: {
     jwtSecret: string | null;
     jwtTtlSeconds: number;
+    /** log2 of scrypt's N for new password hashes (r=8, p=5). */
+    passwordHashCost: number;
     adminUsername: string | null;
     adminPassword: string | null;
     cronSecret: string | null;
@@ -304,6 +306,7 @@ export function buildAppConfig(env: EnvironmentVariables): AppConfig {
     auth: {
       jwtSecret: orNull(env.JWT_SECRET),
       jwtTtlSeconds: env.JWT_TTL_SECONDS,
+      passwordHashCost: env.PASSWORD_HASH_COST,
       adminUsername: orNull(env.ADMIN_USERNAME),
       adminPassword: orNull(env.ADMIN_PASSWORD),
       cronSecret: orNull(env.CRON_SECRET),

@@ -173,6 +173,7 @@ export class EnvironmentVariables {
   // ── Auth ──────────────────────────────────────────────────────────────────────────────────────────────────
   @Secret() @RequiredInProduction('at least 32 random characters') @MinLengthIfSet(32) JWT_SECRET?: string;
   @ToInt() @IntRange(60, 2592000) JWT_TTL_SECONDS: number = 43200;
+  @ToInt() @IntRange(10, 20) PASSWORD_HASH_COST: number = 14;
   @SetTogetherWith('ADMIN_PASSWORD') ADMIN_USERNAME?: string;
   @Secret() @SetTogetherWith('ADMIN_USERNAME') ADMIN_PASSWORD?: string;
   @SetTogetherWith('BULL_BOARD_PASSWORD') BULL_BOARD_USERNAME?: string;

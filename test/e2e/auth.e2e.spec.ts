@@ -66,7 +66,7 @@ describe('auth (JWT, API keys, roles) over HTTP', () => {
     it('issues a JWT for the admin created from ADMIN_USERNAME / ADMIN_PASSWORD', async () => {
       const res = await request(t.url).post('/auth/login').send(TEST_ADMIN);
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: 43200, role: 'admin' });
+      expect(res.body).toMatchObject({ token_type: 'Bearer', expires_in: t.config.auth.jwtTtlSeconds, role: 'admin' });
       const me = await request(t.url).get('/auth/me').set('Authorization', `Bearer ${res.body.access_token}`);
       expect(me.body).toMatchObject({ kind: 'user', name: 'admin', role: 'admin' });
     });
@@ -86,11 +86,12 @@ describe('auth (JWT, API keys, roles) over HTTP', () => {
       expect(res.body.details.map((d: { field: string }) => d.field).sort()).toEqual(['password', 'username']);
     });
 
-    it('stores the password as a salted scrypt hash, never in clear', async () => {
+    it('stores the password as a salted scrypt hash at PASSWORD_HASH_COST, never in clear', async () => {
       const [row] = await t.dataSource.query<{ password_hash: string }[]>(
         "SELECT password_hash FROM users WHERE username = 'admin'",
       );
-      expect(row.password_hash).toMatch(/^scrypt\$16384\$8\$5\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
+      const n = 2 ** t.config.auth.passwordHashCost;
+      expect(row.password_hash).toMatch(new RegExp(`^scrypt\\$${n}\\$8\\$5\\$[A-Za-z0-9+/=]+\\$[A-Za-z0-9+/=]+$`));
       expect(row.password_hash).not.toContain(TEST_ADMIN.password);
     });
   });
@@ -135,13 +136,15 @@ describe('auth (JWT, API keys, roles) over HTTP', () => {
         const res = await request(t.url).get('/orders/active').set('Authorization', `Bearer ${token}`);
         expect(res.status).toBe(401);
       }
-      // Tokens follow the injected clock: 12 h later (JWT_TTL_SECONDS) the admin's token has expired.
-      t.clock.advance(43_201_000);
+      // Tokens follow the injected clock: one second past JWT_TTL_SECONDS the admin's token has expired.
+      const ttlMs = t.config.auth.jwtTtlSeconds * 1000;
+      t.clock.advance(ttlMs - 1000);
       try {
-        const res = await request(t.url).get('/orders/active').set('Authorization', `Bearer ${admin}`);
-        expect(res.status).toBe(401);
+        expect((await request(t.url).get('/orders/active').set('Authorization', `Bearer ${admin}`)).status).toBe(200);
+        t.clock.advance(2000);
+        expect((await request(t.url).get('/orders/active').set('Authorization', `Bearer ${admin}`)).status).toBe(401);
       } finally {
-        t.clock.advance(-43_201_000);
+        t.clock.advance(-ttlMs - 1000);
       }
     });
 

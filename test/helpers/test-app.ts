@@ -53,6 +53,10 @@ export function testConfig(databaseUrl: string, queuePrefix: string, env: Record
     JWT_SECRET: TEST_JWT_SECRET,
     ADMIN_USERNAME: TEST_ADMIN.username,
     ADMIN_PASSWORD: TEST_ADMIN.password,
+    // Tests move the clock by days: tokens live the longest allowed (30 days); expiry is tested on its own.
+    JWT_TTL_SECONDS: '2592000',
+    // The cheapest allowed hash: a test app hashes and verifies a few passwords at boot (cost 14 is tested alone).
+    PASSWORD_HASH_COST: '10',
     // Limits are tested on their own; elsewhere they would make busy tests flaky.
     LOGIN_RATE_LIMIT_PER_MINUTE: '0',
     API_RATE_LIMIT_PER_MINUTE: '0',
