@@ -14,38 +14,21 @@ import {
 } from '../helpers/realtime-client';
 import { startTestApp } from '../helpers/test-app';
 import { deadPort } from '../helpers/tcp-proxy';
-import { PIPELINE_SECRET, postTraceBias, postTraceSignal, signedPost } from '../integration/decision/pipeline-helpers';
+import {
+  PIPELINE_SECRET,
+  postTraceBias,
+  postTraceSignal,
+  signedPost,
+  TRACE_ENTRY,
+  TRACE_EXIT,
+  traceChain,
+} from '../integration/decision/pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
-/** The section 17 trace's days (see trace-section-17.e2e.spec.ts): Friday 10:30 New York, and 125 minutes later. */
-const ENTRY = '2026-02-13T15:30:00.000Z';
-const EXIT = '2026-02-13T17:35:00.000Z';
-
-function chain(at: string, call596: { bid: number; ask: number }) {
-  const contracts = [];
-  for (const strike of [590, 592, 594, 596, 598, 600]) {
-    const mid = Math.max(0.5, 3.51 + (596 - strike) * 0.5);
-    const put = Math.max(0.5, 2.9 + (strike - 594) * 0.5);
-    const quote = strike === 596 ? call596 : { bid: round(mid - 0.01), ask: round(mid + 0.01) };
-    contracts.push(
-      { option_symbol: `SPY260220C00${strike}000`, ...quote, iv: 0.16, open_interest: 40_000, volume: 9_000 },
-      {
-        option_symbol: `SPY260220P00${strike}000`,
-        bid: round(put - 0.01),
-        ask: round(put + 0.01),
-        iv: 0.17,
-        open_interest: 5_000,
-        volume: 3_000,
-      },
-    );
-  }
-  return { symbol: 'SPY', timestamp: at, underlying_price: 595.42, contracts };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
+const ENTRY = TRACE_ENTRY;
+const EXIT = TRACE_EXIT;
+const chain = traceChain;
 
 /** Whether `expected` appears in `names` in order (other events may come between). */
 function inOrder(names: RealtimeEventName[], expected: RealtimeEventName[]): boolean {

@@ -8,40 +8,17 @@ import {
   postTraceSignal,
   signedPost,
   waitForStatus,
+  TRACE_ENTRY,
+  TRACE_EXIT,
+  traceChain,
 } from '../integration/decision/pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
-/** Friday 2026-02-13 10:30 New York (the trace's own dates fall on a weekend). */
-const ENTRY = '2026-02-13T15:30:00.000Z';
-/** 125 minutes later: the trace's exit. */
-const EXIT = '2026-02-13T17:35:00.000Z';
+const ENTRY = TRACE_ENTRY;
+const EXIT = TRACE_EXIT;
 const CALL = 'SPY260220C00596000';
-
-/** A call-heavy chain (dealers long gamma) around 596 with the 596 call quoted at bid/ask. */
-function chain(at: string, call596: { bid: number; ask: number }) {
-  const contracts = [];
-  for (const strike of [590, 592, 594, 596, 598, 600]) {
-    const mid = Math.max(0.5, 3.51 + (596 - strike) * 0.5);
-    const quote = strike === 596 ? call596 : { bid: round(mid - 0.01), ask: round(mid + 0.01) };
-    contracts.push(
-      { option_symbol: `SPY260220C00${strike}000`, ...quote, iv: 0.16, open_interest: 40_000, volume: 9_000 },
-      {
-        option_symbol: `SPY260220P00${strike}000`,
-        bid: round(Math.max(0.5, 2.9 + (strike - 594) * 0.5) - 0.01),
-        ask: round(Math.max(0.5, 2.9 + (strike - 594) * 0.5) + 0.01),
-        iv: 0.17,
-        open_interest: 5_000,
-        volume: 3_000,
-      },
-    );
-  }
-  return { symbol: 'SPY', timestamp: at, underlying_price: 595.42, contracts };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
+const chain = traceChain;
 
 /**
  * The spec's section 17 trace, whole, through the running app on a trading-day clock: webhook -> enrichment ->

@@ -113,3 +113,34 @@ export async function waitForStatus(
 function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** Section 17's days on a trading Friday: 2026-02-13 10:30 New York (the trace's own dates fall on a weekend). */
+export const TRACE_ENTRY = '2026-02-13T15:30:00.000Z';
+/** 125 minutes later: the trace's exit. */
+export const TRACE_EXIT = '2026-02-13T17:35:00.000Z';
+
+/** A call-heavy SPY chain (dealers long gamma) around 596 with the 596 call quoted at bid/ask (the webhook's shape). */
+export function traceChain(at: string, call596: { bid: number; ask: number }) {
+  const contracts = [];
+  for (const strike of [590, 592, 594, 596, 598, 600]) {
+    const mid = Math.max(0.5, 3.51 + (596 - strike) * 0.5);
+    const put = Math.max(0.5, 2.9 + (strike - 594) * 0.5);
+    const quote = strike === 596 ? call596 : { bid: cents(mid - 0.01), ask: cents(mid + 0.01) };
+    contracts.push(
+      { option_symbol: `SPY260220C00${strike}000`, ...quote, iv: 0.16, open_interest: 40_000, volume: 9_000 },
+      {
+        option_symbol: `SPY260220P00${strike}000`,
+        bid: cents(put - 0.01),
+        ask: cents(put + 0.01),
+        iv: 0.17,
+        open_interest: 5_000,
+        volume: 3_000,
+      },
+    );
+  }
+  return { symbol: 'SPY', timestamp: at, underlying_price: 595.42, contracts };
+}
+
+function cents(value: number): number {
+  return Math.round(value * 100) / 100;
+}
