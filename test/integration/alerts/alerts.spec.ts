@@ -77,11 +77,10 @@ describe('alerts to Discord and Slack (local webhook servers, real Redis and Bul
       at: '2026-02-13T17:35:00.000Z',
     });
     const discord = await eventually(async () => {
-      const job = await t.app
-        .get(QueueService)
-        .queue(QueueName.Alerts)
-        .getJob('alert-discord-closed-11111111-1111-4111-8111-111111111111');
-      return (await job?.getState()) === 'completed' ? job : undefined;
+      const queue = t.app.get(QueueService).queue(QueueName.Alerts);
+      const id = 'alert-discord-closed-11111111-1111-4111-8111-111111111111';
+      // The state first, then the job: a job read before its completion carries the previous attempt count.
+      return (await queue.getJobState(id)) === 'completed' ? queue.getJob(id) : undefined;
     });
     expect(discord.attemptsMade).toBe(3);
     expect(discord.returnvalue).toEqual({ delivered: true, status: 204 });
