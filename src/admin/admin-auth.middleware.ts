@@ -1,11 +1,12 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthService } from '../auth/auth.service';
 import { tokenFromHeaders } from '../auth/bearer-token';
+import { secretsEqual } from '../common/crypto/secrets-equal';
 import { roleAtLeast } from '../auth/roles';
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
+function digest(value: string): string {
+  return createHash('sha256').update(value, 'utf8').digest('hex');
 }
 
 function basicCredentials(header: string | undefined): { username: string; password: string } | null {
@@ -23,7 +24,7 @@ function basicCredentials(header: string | undefined): { username: string; passw
  * BULL_BOARD_USERNAME/BULL_BOARD_PASSWORD pair); scripts send an admin JWT or API key as a bearer token.
  */
 export function adminAuth(auth: AuthService, fallback: { username: string; password: string } | null, realm: string) {
-  const expected = fallback ? digest(`${fallback.username}:${fallback.password}`) : null;
+  const expected = fallback ? `${fallback.username}:${fallback.password}` : null;
   // A browser repeats basic credentials on every request; checked once a minute, not one scrypt per request.
   const verified = new Map<string, number>();
   const refuse = (res: Response, status: 401 | 403) => {
@@ -42,10 +43,10 @@ export function adminAuth(auth: AuthService, fallback: { username: string; passw
     const run = async (): Promise<void> => {
       const basic = basicCredentials(req.headers.authorization);
       if (basic) {
-        if (expected && timingSafeEqual(digest(`${basic.username}:${basic.password}`), expected)) {
+        if (expected && secretsEqual(`${basic.username}:${basic.password}`, expected)) {
           return next();
         }
-        const key = digest(`${basic.username}:${basic.password}`).toString('hex');
+        const key = digest(`${basic.username}:${basic.password}`);
         if ((verified.get(key) ?? 0) > Date.now()) {
           return next();
         }

@@ -5,7 +5,8 @@ import { AppConfig, APP_CONFIG } from '../config';
 import type { Clock } from '../core/clock';
 import { KillSwitchService } from '../kill-switch/kill-switch.service';
 import { MarketDataService } from '../market-data/market-data.service';
-import { QueueName, QueueService, RedisStatusService } from '../queues';
+import { QueueService, RedisStatusService } from '../queues';
+import { WorkerRegistryService } from '../queues/worker-registry.service';
 import { LastActivityRow, MonitoringRepository, StuckCountsRow } from './monitoring.repository';
 
 const CHECK_TIMEOUT_MS = 1500;
@@ -77,18 +78,10 @@ export class MonitoringService {
     private readonly redisStatus: RedisStatusService,
     private readonly marketData: MarketDataService,
     private readonly killSwitch: KillSwitchService,
+    private readonly workers: WorkerRegistryService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** The queues this process consumes: none with ROLE=api, else WORKER_QUEUES (empty: all). */
-  consumedQueues(): string[] {
-    if (this.config.server.role === 'api') {
-      return [];
-    }
-    const selected = this.config.workers.queues;
-    return Object.values(QueueName).filter((queue) => selected.length === 0 || selected.includes(queue));
-  }
 
   async e2e(): Promise<E2eStatus> {
     const now = this.clock.now();
@@ -156,7 +149,7 @@ export class MonitoringService {
       status: down.length > 0 ? 'down' : degraded.length > 0 ? 'degraded' : 'ok',
       reasons: [...down, ...degraded],
       checkedAt: now.toISOString(),
-      process: { role: this.config.server.role, consumes: this.consumedQueues() },
+      process: { role: this.config.server.role, consumes: this.workers.consumedQueues() },
       database,
       redis,
       queues: queues ?? [],
@@ -178,7 +171,7 @@ export class MonitoringService {
   }
 
   private async queueStatus(): Promise<QueueStatus[]> {
-    const consumed = this.consumedQueues();
+    const consumed: string[] = this.workers.consumedQueues();
     return Promise.all(
       this.queues.allQueues().map(async (queue) => {
         const [counts, workers] = await Promise.all([

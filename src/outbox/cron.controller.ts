@@ -1,9 +1,10 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { withTimeout } from '../common/async/with-timeout';
 import { AuthService } from '../auth/auth.service';
+import { bearerToken } from '../auth/bearer-token';
+import { secretsEqual } from '../common/crypto/secrets-equal';
 import { roleAtLeast } from '../auth/roles';
 import { CLOCK } from '../common/clock';
 import { ApiError } from '../common/http/api-error';
@@ -12,18 +13,6 @@ import type { Clock } from '../core/clock';
 import { QueueService, RedisStatusService } from '../queues';
 import { ProcessQueueResultDto, QueueDepthDto, TriggeredByDto } from './dto/process-queue.dto';
 import { OutboxService } from './outbox.service';
-
-/** Compares two secrets in constant time (digests first, so the length of the secret leaks nothing either). */
-export function secretMatches(given: string, expected: string): boolean {
-  const a = createHash('sha256').update(given).digest();
-  const b = createHash('sha256').update(expected).digest();
-  return timingSafeEqual(a, b);
-}
-
-function bearer(authorization: string | undefined): string | null {
-  const match = typeof authorization === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
-  return match ? match[1] : null;
-}
 
 /**
  * The spec's "manual pipeline trigger": runs the outbox sweep now (every stuck signal, order and uncaptured outcome
@@ -90,11 +79,11 @@ export class CronController {
   }
 
   private async authorise(authorization: string | undefined, cronHeader: string | undefined): Promise<TriggeredByDto> {
-    const token = bearer(authorization);
+    const token = bearerToken(authorization);
     const secret = this.config.auth.cronSecret;
     if (secret) {
       for (const candidate of [cronHeader, token]) {
-        if (typeof candidate === 'string' && candidate !== '' && secretMatches(candidate, secret)) {
+        if (typeof candidate === 'string' && candidate !== '' && secretsEqual(candidate, secret)) {
           return { kind: 'cron_secret', name: 'cron' };
         }
       }

@@ -23,6 +23,6 @@ import { WorkerRegistryService } from './worker-registry.service';
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
   providers: [RedisStatusService, QueueService, WorkerRegistryService],
-  exports: [BullModule, RedisStatusService, QueueService],
+  exports: [BullModule, RedisStatusService, QueueService, WorkerRegistryService],
 })
 export class QueuesModule {}

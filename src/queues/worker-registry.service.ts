@@ -68,6 +68,7 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
   private readonly logger = new Logger(WorkerRegistryService.name);
   private readonly workers: Worker[] = [];
   private readonly handlers = new Map<string, Handler>();
+  private consumed: QueueName[] = [];
 
   private shuttingDown = false;
 
@@ -87,21 +88,27 @@ export class WorkerRegistryService implements OnApplicationBootstrap, BeforeAppl
       this.logger.log('ROLE=api: no queue workers in this process');
       return;
     }
+    const selected = this.config.workers.queues;
+    this.consumed = Object.values(QueueName).filter(
+      (queue) => !unconsumedQueues.includes(queue) && (selected.length === 0 || selected.includes(queue)),
+    );
     // Workers start once Redis answers: a worker created against a dead Redis cannot be closed cleanly.
     this.redisStatus.whenReady(() => {
       if (this.shuttingDown) {
         return;
       }
-      const selected = this.config.workers.queues;
-      for (const queue of Object.values(QueueName)) {
-        if (!unconsumedQueues.includes(queue) && (selected.length === 0 || selected.includes(queue))) {
-          this.workers.push(this.startWorker(queue));
-        }
+      for (const queue of this.consumed) {
+        this.workers.push(this.startWorker(queue));
       }
     });
     if (unconsumedQueues.length > 0) {
       this.logger.warn(`No consumer in this build for queue(s): ${unconsumedQueues.join(', ')}; their jobs wait`);
     }
+  }
+
+  /** The queues this process consumes (none with ROLE=api; WORKER_QUEUES, or all, otherwise). */
+  consumedQueues(): QueueName[] {
+    return [...this.consumed];
   }
 
   /** Lets running jobs finish; if Redis is gone, stops waiting after WORKER_CLOSE_TIMEOUT_MS. */

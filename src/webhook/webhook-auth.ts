@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { secretsEqual } from '../common/crypto/secrets-equal';
 
 export type WebhookAuthFailure = 'missing_credentials' | 'invalid_secret' | 'invalid_token' | 'invalid_signature';
 
@@ -12,15 +13,6 @@ export interface WebhookCredentials {
 export type WebhookAuthResult =
   | { ok: true; method: 'none' | 'body_secret' | 'path_token' | 'signature' }
   | { ok: false; reasonCode: WebhookAuthFailure; message: string };
-
-function safeEqual(a: string, b: string): boolean {
-  const left = Buffer.from(a, 'utf8');
-  const right = Buffer.from(b, 'utf8');
-  // Compare equal-length digests so neither the length nor the content leaks through timing.
-  const l = createHmac('sha256', 'compare').update(left).digest();
-  const r = createHmac('sha256', 'compare').update(right).digest();
-  return timingSafeEqual(l, r) && left.length === right.length;
-}
 
 /**
  * With a secret configured, a request must prove it: a body `secret`, a path token, or an HMAC-SHA256 signature
@@ -36,19 +28,19 @@ export function verifyWebhookAuth(secret: string | null, credentials: WebhookCre
   if (signatureHeader !== null) {
     const match = /^sha256=([0-9a-fA-F]{64})$/.exec(signatureHeader.trim());
     const expected = createHmac('sha256', secret).update(rawBody).digest('hex');
-    if (!match || !safeEqual(match[1].toLowerCase(), expected)) {
+    if (!match || !secretsEqual(match[1].toLowerCase(), expected)) {
       return { ok: false, reasonCode: 'invalid_signature', message: 'X-Webhook-Signature does not match the body' };
     }
     method = 'signature';
   }
   if (pathToken !== null) {
-    if (!safeEqual(pathToken, secret)) {
+    if (!secretsEqual(pathToken, secret)) {
       return { ok: false, reasonCode: 'invalid_token', message: 'The webhook URL token is not valid' };
     }
     method ??= 'path_token';
   }
   if (bodySecret !== null) {
-    if (!safeEqual(bodySecret, secret)) {
+    if (!secretsEqual(bodySecret, secret)) {
       return { ok: false, reasonCode: 'invalid_secret', message: 'The secret in the alert body is not valid' };
     }
     method ??= 'body_secret';

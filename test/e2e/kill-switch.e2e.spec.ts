@@ -1,5 +1,4 @@
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/core/clock';
 import { startTestApp } from '../helpers/test-app';
 import {
@@ -8,21 +7,12 @@ import {
   postTraceSignal,
   scriptSpyMarket,
   waitForStatus,
+  insertOpenQqqCall,
 } from '../integration/decision/pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
 const NOW = '2026-02-13T15:30:00.000Z';
-
-async function insertOpenPosition(dataSource: DataSource, strike: number): Promise<string> {
-  const [row] = await dataSource.query<{ position_id: string }[]>(
-    `INSERT INTO positions (symbol, option_symbol, strike, expiration, type, direction, quantity, entry_price,
-                            current_price, status, entry_timestamp, engine)
-     VALUES ('QQQ', $1, $2, '2026-02-20', 'call', 'long', 1, 2, 2, 'open', $3, 'B') RETURNING position_id`,
-    [`QQQ260220C00${strike}000`, strike, NOW],
-  );
-  return row.position_id;
-}
 
 describe('kill switch over HTTP (POST/GET /admin/kill-switch)', () => {
   let t: Started;
@@ -75,8 +65,8 @@ describe('kill switch over HTTP (POST/GET /admin/kill-switch)', () => {
   });
 
   it('lets an operator engage it with flatten: open positions close, a later signal is rejected, all audited', async () => {
-    const a = await insertOpenPosition(t.dataSource, 500);
-    const b = await insertOpenPosition(t.dataSource, 505);
+    const a = await insertOpenQqqCall(t.dataSource, 500, NOW);
+    const b = await insertOpenQqqCall(t.dataSource, 505, NOW);
     const res = await request(t.url)
       .post('/admin/kill-switch')
       .set(operator)

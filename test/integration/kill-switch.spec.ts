@@ -1,4 +1,3 @@
-import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/core/clock';
 import { KillSwitchService } from '../../src/kill-switch/kill-switch.service';
 import { eventually } from '../helpers/eventually';
@@ -9,21 +8,12 @@ import {
   postTraceSignal,
   scriptSpyMarket,
   waitForStatus,
+  insertOpenQqqCall,
 } from './decision/pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
 const NOW = '2026-02-13T15:30:00.000Z';
-
-async function insertOpenPosition(dataSource: DataSource, strike: number): Promise<string> {
-  const [row] = await dataSource.query<{ position_id: string }[]>(
-    `INSERT INTO positions (symbol, option_symbol, strike, expiration, type, direction, quantity, entry_price,
-                            current_price, status, entry_timestamp, engine)
-     VALUES ('QQQ', $1, $2, '2026-02-20', 'call', 'long', 1, 2, 2, 'open', $3, 'B') RETURNING position_id`,
-    [`QQQ260220C00${strike}000`, strike, NOW],
-  );
-  return row.position_id;
-}
 
 describe('kill switch (real PostgreSQL and Redis)', () => {
   let t: Started;
@@ -52,8 +42,8 @@ describe('kill switch (real PostgreSQL and Redis)', () => {
   });
 
   it('blocks a signal that arrives after it, flattens the book through the exit path, and is recorded', async () => {
-    const a = await insertOpenPosition(t.dataSource, 500);
-    const b = await insertOpenPosition(t.dataSource, 505);
+    const a = await insertOpenQqqCall(t.dataSource, 500, NOW);
+    const b = await insertOpenQqqCall(t.dataSource, 505, NOW);
     const change = await killSwitch.engage('ops@example.com', { reason: 'runaway strategy', flatten: true });
     expect(change).toMatchObject({ engaged: true, by: 'ops@example.com', reason: 'runaway strategy' });
     expect(change.flattened).toEqual([

@@ -10,10 +10,10 @@ import {
   Min,
   registerDecorator,
   validateSync,
-  ValidationError,
   ValidationOptions,
 } from 'class-validator';
-import { ApiError, ApiFieldError } from './api-error';
+import { ApiError } from './api-error';
+import { fieldErrors } from './validate-body';
 
 export const MAX_LIST_LIMIT = 500;
 export const DEFAULT_LIST_LIMIT = 50;
@@ -131,14 +131,6 @@ export function SymbolFilter(): PropertyDecorator {
   );
 }
 
-function flatten(errors: ValidationError[], parent = ''): ApiFieldError[] {
-  return errors.flatMap((e) => {
-    const field = parent ? `${parent}.${e.property}` : e.property;
-    const own = e.constraints ? [{ field, message: Object.values(e.constraints).join('; ') }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
-  });
-}
-
 /**
  * A validated query DTO, or 400 `validation_failed` with one entry per bad parameter. Unknown parameters are ignored
  * (cache busters and the like); a repeated parameter (`?status=a&status=b`) is refused by the field's own rule.
@@ -147,7 +139,7 @@ function flatten(errors: ValidationError[], parent = ''): ApiFieldError[] {
 export function validateQuery<T extends object>(dto: ClassConstructor<T>, query: unknown): T {
   const raw = typeof query === 'object' && query !== null ? query : {};
   const instance = plainToInstance(dto, raw, { exposeDefaultValues: false });
-  const details = flatten(validateSync(instance, { whitelist: true, forbidUnknownValues: false }));
+  const details = fieldErrors(validateSync(instance, { whitelist: true, forbidUnknownValues: false }));
   const range = instance as { from?: unknown; to?: unknown };
   if (details.length === 0 && typeof range.from === 'string' && typeof range.to === 'string') {
     const from = parseInstant(range.from);

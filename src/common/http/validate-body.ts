@@ -1,12 +1,13 @@
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
-import { ApiError } from './api-error';
+import { ApiError, ApiFieldError } from './api-error';
 
-function flatten(errors: ValidationError[], parent = ''): { field: string; message: string }[] {
+/** class-validator errors as one `{ field, message }` per bad field, nested fields dotted (`legs.0.strike`). */
+export function fieldErrors(errors: ValidationError[], parent = ''): ApiFieldError[] {
   return errors.flatMap((e) => {
     const field = parent ? `${parent}.${e.property}` : e.property;
     const own = e.constraints ? [{ field, message: Object.values(e.constraints).join('; ') }] : [];
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...fieldErrors(e.children ?? [], field)];
   });
 }
 
@@ -18,7 +19,7 @@ export function validateBody<T extends object>(dto: ClassConstructor<T>, body: u
   const instance = plainToInstance(dto, body ?? {});
   const errors = validateSync(instance, { whitelist: true, forbidNonWhitelisted: true });
   if (errors.length > 0) {
-    throw new ApiError(400, 'validation_failed', `Invalid ${what}`, flatten(errors));
+    throw new ApiError(400, 'validation_failed', `Invalid ${what}`, fieldErrors(errors));
   }
   return instance;
 }

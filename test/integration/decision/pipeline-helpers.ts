@@ -144,3 +144,14 @@ export function traceChain(at: string, call596: { bid: number; ask: number }) {
 function cents(value: number): number {
   return Math.round(value * 100) / 100;
 }
+
+/** An open one-lot QQQ call on engine B (a book for the kill switch to flatten), entered at `at`. */
+export async function insertOpenQqqCall(dataSource: DataSource, strike: number, at: string): Promise<string> {
+  const [row] = await dataSource.query<{ position_id: string }[]>(
+    `INSERT INTO positions (symbol, option_symbol, strike, expiration, type, direction, quantity, entry_price,
+                            current_price, status, entry_timestamp, engine)
+     VALUES ('QQQ', $1, $2, '2026-02-20', 'call', 'long', 1, 2, 2, 'open', $3, 'B') RETURNING position_id`,
+    [`QQQ260220C00${strike}000`, strike, at],
+  );
+  return row.position_id;
+}
