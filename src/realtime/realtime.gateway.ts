@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -28,7 +28,12 @@ import {
 
 export interface RealtimeSocketData {
   principal: Principal;
+  /** Re-checked every REVALIDATE_INTERVAL_MS: an expired token or a revoked key ends the connection. */
+  token: string;
 }
+
+/** How often open connections have their tokens checked again. */
+export const REVALIDATE_INTERVAL_MS = 60_000;
 
 type RealtimeServer = Server<RealtimeClientToServer, RealtimeServerToClient, Record<string, never>, RealtimeSocketData>;
 type RealtimeSocket = Socket<RealtimeClientToServer, RealtimeServerToClient, Record<string, never>, RealtimeSocketData>;
@@ -65,15 +70,19 @@ export function handshakeToken(handshake: {
  * process of the deployment to the clients of every other one.
  */
 @WebSocketGateway({ serveClient: false })
-export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect {
+export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(RealtimeGateway.name);
 
   @WebSocketServer()
   server: RealtimeServer | undefined;
 
+  private revalidateTimer: NodeJS.Timeout | undefined;
+
   constructor(private readonly auth: AuthService) {}
 
   afterInit(server: RealtimeServer): void {
+    this.revalidateTimer = setInterval(() => void this.revalidate(), REVALIDATE_INTERVAL_MS);
+    this.revalidateTimer.unref();
     server.use((socket, next) => {
       void this.authenticate(socket).then(
         () => next(),
@@ -107,6 +116,36 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     return { topics: currentTopics(socket), errors };
   }
 
+  onModuleDestroy(): void {
+    clearInterval(this.revalidateTimer);
+  }
+
+  /**
+   * Checks the token of every connection of this process again and disconnects those whose token expired, whose key
+   * was revoked or whose user was disabled since the handshake. Returns how many were disconnected. When the check
+   * itself fails (database down) connections are kept: the next pass decides.
+   */
+  async revalidate(): Promise<number> {
+    const sockets = [...(this.server?.sockets.sockets.values() ?? [])];
+    let dropped = 0;
+    for (const socket of sockets) {
+      let principal: Principal | null;
+      try {
+        principal = await this.auth.authenticate(socket.data.token);
+      } catch (error) {
+        this.logger.warn(`realtime revalidation skipped: ${(error as Error).message}`);
+        return dropped;
+      }
+      if (!principal) {
+        socket.disconnect(true);
+        dropped += 1;
+      } else {
+        socket.data.principal = principal;
+      }
+    }
+    return dropped;
+  }
+
   /** Sends an event to the clients subscribed to its topic, in this process and (through Redis) every other. */
   broadcast<N extends RealtimeEventName>(name: N, payload: RealtimeEvents[N]): void {
     if (!this.server) {
@@ -133,6 +172,7 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       throw new RealtimeAuthError('unauthorized');
     }
     socket.data.principal = principal;
+    socket.data.token = token;
   }
 }
 

@@ -2,6 +2,7 @@ import { AuthService } from '../../src/auth/auth.service';
 import { DomainEvents } from '../../src/common/events/domain-events';
 import { ManualClock } from '../../src/core/clock';
 import type { RealtimeEventName } from '../../src/realtime/realtime-events';
+import { RealtimeGateway } from '../../src/realtime/realtime.gateway';
 import { eventually } from '../helpers/eventually';
 import {
   connectRealtime,
@@ -108,6 +109,30 @@ describe('realtime gateway', () => {
       expect((await connect({ headers: { Authorization: `Bearer ${key}` } })).connected).toBe(true);
       await auth.revokeApiKey(row.id);
       await expect(connectRealtime(t.url, { token: key })).rejects.toMatchObject({ message: 'unauthorized' });
+    });
+
+    it('ends open connections whose key was revoked or whose token expired, and keeps the others', async () => {
+      const auth = t.app.get(AuthService);
+      const gateway = t.app.get(RealtimeGateway);
+      const { row, key } = await auth.createApiKey({ name: 'watcher', role: 'viewer' }, 'test');
+      const revoked = await connect({ token: key });
+      const kept = await connect({ token: await t.token('viewer') });
+      const closed = new Promise<string>((resolve) => revoked.once('disconnect', resolve));
+      await auth.revokeApiKey(row.id);
+      expect(await gateway.revalidate()).toBe(1);
+      expect(await closed).toBe('io server disconnect');
+      expect(kept.connected).toBe(true);
+
+      // One second past the token lifetime (the injected clock) the JWT connection is ended too.
+      const ttlMs = t.config.auth.jwtTtlSeconds * 1000;
+      const expired = new Promise<string>((resolve) => kept.once('disconnect', resolve));
+      clock.advance(ttlMs + 1000);
+      try {
+        expect(await gateway.revalidate()).toBeGreaterThanOrEqual(1);
+        expect(await expired).toBe('io server disconnect');
+      } finally {
+        clock.advance(-ttlMs - 1000);
+      }
     });
   });
 
