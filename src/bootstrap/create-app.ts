@@ -8,6 +8,7 @@ import { HttpExceptionFilter } from '../common/http/http-exception.filter';
 import { isRawBodyPath } from '../common/http/raw-body';
 import type { AppConfig } from '../config';
 import type { Clock } from '../core/clock';
+import { prepareDatabase } from '../database/prepare-database';
 import { RedisIoAdapter } from '../realtime/redis-io.adapter';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { setupSwagger } from './swagger';
@@ -43,6 +44,7 @@ export interface CreateAppOptions {
 
 /** The configured application, not yet listening: main.ts listens on PORT, tests on a random port. */
 export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestExpressApplication> {
+  await prepareDatabase({ url: config.database.url, connectTimeoutMs: config.database.connectTimeoutMs });
   const app = await NestFactory.create<NestExpressApplication>(
     AppModule.forRoot({ config, clock: options.clock, extraModules: options.extraModules }),
     {

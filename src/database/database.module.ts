@@ -1,31 +1,30 @@
-import { Logger, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config';
 import { runMigrationsLocked } from './run-migrations';
-import { buildDataSourceOptions, ensureDatabaseExists } from './typeorm-options';
+import { buildDataSourceOptions } from './typeorm-options';
 
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        ...buildDataSourceOptions({ url: config.database.url, poolMax: config.database.poolMax }),
+        ...buildDataSourceOptions({
+          url: config.database.url,
+          poolMax: config.database.poolMax,
+          connectTimeoutMs: config.database.connectTimeoutMs,
+        }),
         // Fail the boot quickly and clearly instead of nine silent retries.
         retryAttempts: 2,
         retryDelay: 1000,
       }),
+      // createApp has reached the server and created the database (prepareDatabase) before building the modules.
       dataSourceFactory: async (options) => {
-        const logger = new Logger('Database');
         if (!options) {
           throw new Error('No data source options');
         }
-        const config = options as ReturnType<typeof buildDataSourceOptions> & { url: string };
-        if (await ensureDatabaseExists(config.url).catch(() => false)) {
-          logger.log('Created the database');
-        }
-        const dataSource = await new DataSource(options).initialize();
-        return dataSource;
+        return new DataSource(options).initialize();
       },
     }),
   ],

@@ -57,6 +57,9 @@ export function testConfig(databaseUrl: string, queuePrefix: string, env: Record
     JWT_TTL_SECONDS: '2592000',
     // The cheapest allowed hash: a test app hashes and verifies a few passwords at boot (cost 14 is tested alone).
     PASSWORD_HASH_COST: '10',
+    // Parallel test files load this 2-core machine: a new connection can take over a second; the fast 503 of a
+    // dead database is tested with its own (production) timeout.
+    DB_CONNECT_TIMEOUT_MS: '10000',
     // Limits are tested on their own; elsewhere they would make busy tests flaky.
     LOGIN_RATE_LIMIT_PER_MINUTE: '0',
     API_RATE_LIMIT_PER_MINUTE: '0',

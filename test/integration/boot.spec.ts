@@ -1,7 +1,10 @@
 import request from 'supertest';
 import { QUEUE_DISPLAY_NAME } from '../../src/queues';
-import { createTestDatabase } from '../setup/test-database';
-import { startTestApp } from '../helpers/test-app';
+import { createApp } from '../../src/bootstrap/create-app';
+import { ManualClock } from '../../src/core/clock';
+import { createTestDatabase, uniqueName } from '../setup/test-database';
+import { PINNED_NOW, startTestApp, testConfig } from '../helpers/test-app';
+import { deadPort, TcpProxy } from '../helpers/tcp-proxy';
 
 describe('first boot and later boots', () => {
   it('seeds feature flags from the environment once, after which the database row wins', async () => {
@@ -88,6 +91,26 @@ describe('the first user', () => {
     } finally {
       await t.close();
       await t.dropDatabase();
+    }
+  });
+});
+
+describe('a boot that cannot reach PostgreSQL', () => {
+  it('fails with a clear error after its retries, before any module opens a connection', async () => {
+    const redis = new TcpProxy('127.0.0.1', 6379);
+    const redisPort = await redis.start();
+    const port = await deadPort();
+    const config = testConfig(`postgres://postgres@127.0.0.1:${port}/nowhere`, uniqueName('bulltest'), {
+      REDIS_URL: `redis://127.0.0.1:${redisPort}`,
+    });
+    try {
+      await expect(createApp(config, { clock: new ManualClock(PINNED_NOW) })).rejects.toThrow(
+        `PostgreSQL at 127.0.0.1:${port}/nowhere is unreachable after 3 attempts`,
+      );
+      // No queue, Redis client or worker was built, so nothing is left open to keep the process (or Jest) alive.
+      expect(redis.accepted).toBe(0);
+    } finally {
+      await redis.cut();
     }
   });
 });

@@ -60,7 +60,7 @@ describe('ingestion when PostgreSQL is unreachable', () => {
     const proxy = new TcpProxy('127.0.0.1', 5432);
     const port = await proxy.start();
     const viaProxy = databaseUrl(database.name).replace(':5432/', `:${port}/`);
-    const t = await startTestApp({ databaseUrl: viaProxy });
+    const t = await startTestApp({ databaseUrl: viaProxy, env: { DB_CONNECT_TIMEOUT_MS: '1000' } });
     try {
       expect(
         (await request(t.url).post('/webhook').send({ symbol: 'QQQ', direction: 'long', timeframe: '1' })).status,
