@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { randomBytes } from 'node:crypto';
 import { CLOCK } from '../common/clock';
+import { DomainEvents } from '../common/events/domain-events';
 import { AppConfig, APP_CONFIG } from '../config';
 import type { Clock } from '../core/clock';
 import { apiKeyMatches, apiKeyPrefix, generateApiKey } from './api-key';
@@ -45,6 +46,7 @@ export class AuthService {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly users: UsersRepository,
     private readonly apiKeys: ApiKeysRepository,
+    private readonly events: DomainEvents,
   ) {
     // Outside production an unset JWT_SECRET gets a random one per process (logged at boot): tokens then die with
     // the process and are not shared between instances.
@@ -112,7 +114,12 @@ export class AuthService {
   async updateUser(id: string, changes: { role?: Role; disabled?: boolean; password?: string }) {
     const passwordHash =
       changes.password === undefined ? undefined : await hashPassword(changes.password, this.hashCost);
-    return this.users.update(id, { role: changes.role, disabled: changes.disabled, passwordHash }, this.clock.now());
+    const at = this.clock.now();
+    const row = await this.users.update(id, { role: changes.role, disabled: changes.disabled, passwordHash }, at);
+    if (row && changes.disabled === true) {
+      this.events.emit('auth.access_revoked', { kind: 'user', id, at: at.toISOString() });
+    }
+    return row;
   }
 
   listUsers(limit: number, offset: number) {
@@ -137,7 +144,12 @@ export class AuthService {
     return this.apiKeys.list(limit, offset);
   }
 
-  revokeApiKey(id: string) {
-    return this.apiKeys.revoke(id, this.clock.now());
+  async revokeApiKey(id: string): Promise<ApiKeyRow | null> {
+    const at = this.clock.now();
+    const row = await this.apiKeys.revoke(id, at);
+    if (row) {
+      this.events.emit('auth.access_revoked', { kind: 'api_key', id, at: at.toISOString() });
+    }
+    return row;
   }
 }

@@ -19,7 +19,7 @@ function forwardedEvents(): string[] {
 describe('realtime events', () => {
   it('forwards every realtime event exactly once, and nothing internal', () => {
     expect([...forwardedEvents()].sort()).toEqual([...REALTIME_EVENT_NAMES].sort());
-    const internal: DomainEventName[] = ['market.updated', 'jobs.finished', 'jobs.failed'];
+    const internal: DomainEventName[] = ['market.updated', 'jobs.finished', 'jobs.failed', 'auth.access_revoked'];
     for (const name of internal) {
       expect(REALTIME_EVENT_NAMES).not.toContain(name);
     }

@@ -1,4 +1,5 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import {
   ConnectedSocket,
   MessageBody,
@@ -13,6 +14,7 @@ import type { Server, Socket } from 'socket.io';
 import { AuthService } from '../auth/auth.service';
 import { tokenFromHeaders } from '../auth/bearer-token';
 import type { Principal } from '../auth/roles';
+import type { DomainEventPayloads } from '../common/events/domain-events';
 import {
   isRealtimeTopic,
   REALTIME_TOPICS,
@@ -32,7 +34,12 @@ export interface RealtimeSocketData {
   token: string;
 }
 
-/** How often open connections have their tokens checked again. */
+/** The room of every connection made with one user's tokens or one API key. */
+export function principalRoom(principal: Pick<Principal, 'kind' | 'id'>): string {
+  return `principal:${principal.kind}:${principal.id}`;
+}
+
+/** How often open connections have their tokens checked again (expiry; a safety net for missed revocations). */
 export const REVALIDATE_INTERVAL_MS = 60_000;
 
 type RealtimeServer = Server<RealtimeClientToServer, RealtimeServerToClient, Record<string, never>, RealtimeSocketData>;
@@ -91,8 +98,9 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     });
   }
 
-  handleConnection(socket: RealtimeSocket): void {
+  async handleConnection(socket: RealtimeSocket): Promise<void> {
     const principal = socket.data.principal;
+    await socket.join(principalRoom(principal));
     this.logger.debug(`connected ${socket.id} (${principal.kind} ${principal.name}, ${principal.role})`);
   }
 
@@ -114,6 +122,20 @@ export class RealtimeGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       await socket.leave(topicRoom(topic));
     }
     return { topics: currentTopics(socket), errors };
+  }
+
+  /**
+   * A key revoked or a user disabled in any process: its connections end now, on every instance (the Redis adapter
+   * carries the disconnect), not at the next revalidation.
+   */
+  @OnEvent('auth.access_revoked')
+  onAccessRevoked(event: DomainEventPayloads['auth.access_revoked']): void {
+    try {
+      this.server?.in(principalRoom(event)).disconnectSockets(true);
+    } catch (error) {
+      // The periodic revalidation still ends these connections.
+      this.logger.warn(`realtime disconnect of revoked access failed: ${(error as Error).message}`);
+    }
   }
 
   onModuleDestroy(): void {

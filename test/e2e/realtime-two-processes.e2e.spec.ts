@@ -1,4 +1,5 @@
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import { AuthService } from '../../src/auth/auth.service';
 import { ManualClock } from '../../src/core/clock';
 import { eventually } from '../helpers/eventually';
 import {
@@ -100,5 +101,18 @@ describe('realtime across an api and a worker process', () => {
     expect(apiLocal.filter((name) => (names as string[]).includes(name))).toEqual(['signals.accepted']);
     expect(workerLocal).toEqual(expect.arrayContaining(['signals.decided', 'orders.filled', 'positions.opened']));
     expect(workerLocal).not.toContain('signals.accepted');
+  });
+
+  it('ends the connections of a key revoked in another process at once', async () => {
+    const { row, key } = await api.app.get(AuthService).createApiKey({ name: 'cross', role: 'viewer' }, 'test');
+    const client = await connectRealtime(api.url, { token: key });
+    try {
+      const ended = new Promise<string>((resolve) => client.once('disconnect', (reason) => resolve(String(reason))));
+      // The worker's gateway has no client of its own: the disconnect reaches the api through the Redis adapter.
+      expect(await worker.app.get(AuthService).revokeApiKey(row.id)).toMatchObject({ id: row.id });
+      expect(await ended).toBe('io server disconnect');
+    } finally {
+      client.close();
+    }
   });
 });

@@ -111,14 +111,48 @@ describe('realtime gateway', () => {
       await expect(connectRealtime(t.url, { token: key })).rejects.toMatchObject({ message: 'unauthorized' });
     });
 
-    it('ends open connections whose key was revoked or whose token expired, and keeps the others', async () => {
+    it('ends at once the connections of a revoked key or a disabled user, and keeps the others', async () => {
+      const auth = t.app.get(AuthService);
+      const { row, key } = await auth.createApiKey({ name: 'watcher', role: 'viewer' }, 'test');
+      const revoked = [await connect({ token: key }), await connect({ headers: { 'X-API-Key': key } })];
+      const user = await auth.createUser({ username: 'leaver', password: 'leaver-password-1', role: 'viewer' }, 'test');
+      const login = await fetch(`${t.url}/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ username: 'leaver', password: 'leaver-password-1' }),
+      });
+      const disabled = await connect({ token: ((await login.json()) as { access_token: string }).access_token });
+      const kept = await connect({ token: await t.token('viewer') });
+      const ended = (socket: RealtimeSocket) =>
+        new Promise<string>((resolve) => socket.once('disconnect', (reason) => resolve(String(reason))));
+
+      const keyClosed = Promise.all(revoked.map(ended));
+      const revokeRes = await fetch(`${t.url}/auth/api-keys/${row.id}`, { method: 'DELETE', headers: t.auth });
+      expect(revokeRes.status).toBe(200);
+      // No revalidation pass: the revocation itself ends them.
+      expect(await keyClosed).toEqual(['io server disconnect', 'io server disconnect']);
+
+      const userClosed = ended(disabled);
+      const disableRes = await fetch(`${t.url}/auth/users/${user!.id}`, {
+        method: 'PATCH',
+        headers: { ...t.auth, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ disabled: true }),
+      });
+      expect(disableRes.status).toBe(200);
+      expect(await userClosed).toBe('io server disconnect');
+      expect(kept.connected).toBe(true);
+    });
+
+    it('ends, at the next revalidation, connections whose token expired or whose key was revoked elsewhere', async () => {
       const auth = t.app.get(AuthService);
       const gateway = t.app.get(RealtimeGateway);
-      const { row, key } = await auth.createApiKey({ name: 'watcher', role: 'viewer' }, 'test');
+      const { row, key } = await auth.createApiKey({ name: 'sql-revoked', role: 'viewer' }, 'test');
       const revoked = await connect({ token: key });
       const kept = await connect({ token: await t.token('viewer') });
       const closed = new Promise<string>((resolve) => revoked.once('disconnect', resolve));
-      await auth.revokeApiKey(row.id);
+      // Revoked straight in the database (no event): the periodic check catches it.
+      await t.dataSource.query('UPDATE api_keys SET revoked_at = now() WHERE id = $1', [row.id]);
+      expect(revoked.connected).toBe(true);
       expect(await gateway.revalidate()).toBe(1);
       expect(await closed).toBe('io server disconnect');
       expect(kept.connected).toBe(true);

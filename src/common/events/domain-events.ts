@@ -34,6 +34,8 @@ export interface DomainEventPayloads {
     flattened: { positionId: string; outcome: string }[];
     at: string;
   };
+  /** A user disabled or an API key revoked: realtime connections made with it end at once, in every process. */
+  'auth.access_revoked': { kind: 'user' | 'api_key'; id: string; at: string };
   'jobs.finished': { queue: string; jobName: string; ms: number; outcome: 'completed' | 'failed' | 'delayed' };
   'jobs.failed': { queue: string; jobName: string; jobId: string; attempts: number; error: string };
   'orders.filled': {
