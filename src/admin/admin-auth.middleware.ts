@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthService } from '../auth/auth.service';
+import type { Clock } from '../core/clock';
 import { tokenFromHeaders } from '../auth/bearer-token';
 import { secretsEqual } from '../common/crypto/secrets-equal';
 import { roleAtLeast } from '../auth/roles';
@@ -23,10 +24,17 @@ function basicCredentials(header: string | undefined): { username: string; passw
  * Admin-only pages (Bull Board). A browser sends HTTP basic credentials of an admin user (or the optional
  * BULL_BOARD_USERNAME/BULL_BOARD_PASSWORD pair); scripts send an admin JWT or API key as a bearer token.
  */
-export function adminAuth(auth: AuthService, fallback: { username: string; password: string } | null, realm: string) {
+export function adminAuth(
+  auth: AuthService,
+  clock: Clock,
+  fallback: { username: string; password: string } | null,
+  realm: string,
+) {
   const expected = fallback ? `${fallback.username}:${fallback.password}` : null;
-  // A browser repeats basic credentials on every request; checked once a minute, not one scrypt per request.
-  const verified = new Map<string, number>();
+  // A browser repeats basic credentials on every request: the password is verified (scrypt) once a minute and the
+  // token of that login reused meanwhile, which re-reads the user row, so a disabled or demoted admin is refused at
+  // the next request.
+  const verified = new Map<string, { token: string; until: number }>();
   const refuse = (res: Response, status: 401 | 403) => {
     if (status === 401) {
       res.setHeader('WWW-Authenticate', `Basic realm="${realm}"`);
@@ -47,20 +55,25 @@ export function adminAuth(auth: AuthService, fallback: { username: string; passw
           return next();
         }
         const key = digest(`${basic.username}:${basic.password}`);
-        if ((verified.get(key) ?? 0) > Date.now()) {
-          return next();
+        const now = clock.now().getTime();
+        let login = verified.get(key);
+        if (!login || login.until <= now) {
+          verified.delete(key);
+          const issued = await auth.login(basic.username, basic.password);
+          if (!issued) {
+            return refuse(res, 401);
+          }
+          login = { token: issued.access_token, until: now + 60_000 };
+          if (verified.size >= 1000) {
+            verified.clear();
+          }
+          verified.set(key, login);
         }
-        const issued = await auth.login(basic.username, basic.password);
-        if (!issued) {
-          return refuse(res, 401);
-        }
-        if (!roleAtLeast(issued.role, 'admin')) {
-          return refuse(res, 403);
-        }
-        verified.set(key, Date.now() + 60_000);
-        return next();
+        return check(login.token);
       }
-      const token = tokenFromHeaders(req.headers);
+      return check(tokenFromHeaders(req.headers));
+    };
+    const check = async (token: string | null): Promise<void> => {
       const principal = token ? await auth.authenticate(token) : null;
       if (!principal) {
         return refuse(res, 401);

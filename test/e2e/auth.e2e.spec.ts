@@ -1,3 +1,4 @@
+import { AuthService } from '../../src/auth/auth.service';
 import request from 'supertest';
 import { QUEUE_DISPLAY_NAME } from '../../src/queues/queue.contract';
 import { startTestApp, TEST_ADMIN } from '../helpers/test-app';
@@ -312,6 +313,23 @@ describe('auth (JWT, API keys, roles) over HTTP', () => {
       expect(api.status).toBe(200);
       const names = (api.body.queues as { displayName?: string }[]).map((q) => q.displayName).sort();
       expect(names).toEqual(Object.values(QUEUE_DISPLAY_NAME).sort());
+    });
+
+    it('refuses, at the next page, an admin demoted or disabled after the password was verified', async () => {
+      const board = { username: 'board-admin', password: 'board-admin-password' };
+      const user = await t.app.get(AuthService).createUser({ ...board, role: 'admin' }, 'test');
+      const open = () =>
+        request(t.url).get('/admin/queues/api/queues').set('Authorization', basic(board.username, board.password));
+      expect((await open()).status).toBe(200);
+      const patch = (body: object) =>
+        request(t.url).patch(`/auth/users/${user!.id}`).set(t.auth).send(body).expect(200);
+
+      await patch({ role: 'operator' });
+      expect((await open()).status).toBe(403);
+      await patch({ role: 'admin' });
+      expect((await open()).status).toBe(200);
+      await patch({ disabled: true });
+      expect((await open()).status).toBe(401);
     });
   });
 });
