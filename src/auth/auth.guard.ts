@@ -1,8 +1,7 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { ApiError } from '../common/http/api-error';
-import { AppConfig, APP_CONFIG } from '../config';
 import { PUBLIC_ROUTE, REQUIRED_ROLE } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { tokenFromHeaders } from './bearer-token';
@@ -19,7 +18,6 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly limiter: RateLimiterService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,15 +42,7 @@ export class AuthGuard implements CanActivate {
     if (!roleAtLeast(principal.role, needed)) {
       throw new ApiError(403, 'forbidden', `This action needs the ${needed} role (you are ${principal.role})`);
     }
-    const rate = await this.limiter.hit(
-      'api',
-      `${principal.kind}:${principal.id}`,
-      this.config.auth.apiRateLimitPerMinute,
-    );
-    if (!rate.allowed) {
-      context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(rate.retryAfterSeconds));
-      throw new ApiError(429, 'rate_limited', 'Too many requests; retry after the Retry-After seconds');
-    }
+    await this.limiter.enforceApiLimit(principal, context.switchToHttp().getResponse<Response>());
     return true;
   }
 }

@@ -1,8 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { Response } from 'express';
 import { CLOCK } from '../common/clock';
+import { ApiError } from '../common/http/api-error';
 import { AppConfig, APP_CONFIG } from '../config';
 import type { Clock } from '../core/clock';
 import { RedisStatusService } from '../queues/redis-status.service';
+import type { Principal } from './roles';
 
 export interface RateDecision {
   allowed: boolean;
@@ -19,6 +22,7 @@ export interface RateDecision {
 export class RateLimiterService {
   private readonly logger = new Logger(RateLimiterService.name);
   private readonly prefix: string;
+  private readonly apiLimitPerMinute: number;
 
   constructor(
     private readonly redis: RedisStatusService,
@@ -26,6 +30,16 @@ export class RateLimiterService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.prefix = `${config.redis.queuePrefix}:ratelimit`;
+    this.apiLimitPerMinute = config.auth.apiRateLimitPerMinute;
+  }
+
+  /** Counts one authenticated API request (API_RATE_LIMIT_PER_MINUTE per user or key); 429 + Retry-After past it. */
+  async enforceApiLimit(principal: Principal, response: Response): Promise<void> {
+    const rate = await this.hit('api', `${principal.kind}:${principal.id}`, this.apiLimitPerMinute);
+    if (!rate.allowed) {
+      response.setHeader('Retry-After', String(rate.retryAfterSeconds));
+      throw new ApiError(429, 'rate_limited', 'Too many requests; retry after the Retry-After seconds');
+    }
   }
 
   async hit(scope: string, subject: string, limitPerMinute: number): Promise<RateDecision> {

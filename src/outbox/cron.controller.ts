@@ -1,8 +1,10 @@
-import { Controller, Headers, HttpCode, Inject, Logger, Post } from '@nestjs/common';
+import { Controller, Headers, HttpCode, Inject, Logger, Post, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { withTimeout } from '../common/async/with-timeout';
 import { AuthService } from '../auth/auth.service';
+import { RateLimiterService } from '../auth/rate-limiter.service';
 import { bearerToken } from '../auth/bearer-token';
 import { secretsEqual } from '../common/crypto/secrets-equal';
 import { roleAtLeast } from '../auth/roles';
@@ -30,6 +32,7 @@ export class CronController {
     private readonly queues: QueueService,
     private readonly redisStatus: RedisStatusService,
     private readonly auth: AuthService,
+    private readonly limiter: RateLimiterService,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -50,12 +53,14 @@ export class CronController {
   @ApiResponse({ status: 200, type: ProcessQueueResultDto })
   @ApiResponse({ status: 401, description: 'unauthorized: neither a valid CRON_SECRET nor a valid token' })
   @ApiResponse({ status: 403, description: 'forbidden: a token below the operator role' })
+  @ApiResponse({ status: 429, description: 'rate_limited: a token past API_RATE_LIMIT_PER_MINUTE (not the secret)' })
   @ApiResponse({ status: 503, description: 'queue_unavailable: Redis is down (the sweep runs once it is back)' })
   async processQueue(
     @Headers('authorization') authorization: string | undefined,
     @Headers('x-cron-secret') cronHeader: string | undefined,
+    @Res({ passthrough: true }) response: Response,
   ): Promise<ProcessQueueResultDto> {
-    const triggeredBy = await this.authorise(authorization, cronHeader);
+    const triggeredBy = await this.authorise(authorization, cronHeader, response);
     if (!this.redisStatus.isReady()) {
       throw new ApiError(503, 'queue_unavailable', 'Redis is unavailable; the sweep runs once it is back');
     }
@@ -78,7 +83,11 @@ export class CronController {
     };
   }
 
-  private async authorise(authorization: string | undefined, cronHeader: string | undefined): Promise<TriggeredByDto> {
+  private async authorise(
+    authorization: string | undefined,
+    cronHeader: string | undefined,
+    response: Response,
+  ): Promise<TriggeredByDto> {
     const token = bearerToken(authorization);
     const secret = this.config.auth.cronSecret;
     if (secret) {
@@ -95,6 +104,8 @@ export class CronController {
     if (!roleAtLeast(principal.role, 'operator')) {
       throw new ApiError(403, 'forbidden', `This action needs the operator role (you are ${principal.role})`);
     }
+    // A token counts against the API limit as on every other route; the scheduler's secret does not.
+    await this.limiter.enforceApiLimit(principal, response);
     return { kind: principal.kind, name: principal.name };
   }
 

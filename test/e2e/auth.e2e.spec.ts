@@ -343,6 +343,7 @@ describe('rate limits and CORS', () => {
         LOGIN_RATE_LIMIT_PER_MINUTE: '3',
         API_RATE_LIMIT_PER_MINUTE: '5',
         CORS_ORIGINS: 'https://dashboard.example.com',
+        CRON_SECRET: 'cron-secret-for-the-limit-test',
       },
     });
   });
@@ -376,6 +377,23 @@ describe('rate limits and CORS', () => {
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
     for (let i = 0; i < 8; i++) {
       expect((await request(t.url).get('/webhook/test')).status).toBe(200);
+    }
+  });
+
+  it('counts a token calling the manual pipeline trigger like any API call, never the cron secret', async () => {
+    t.clock.advance(60_000);
+    const trigger = (headers: Record<string, string>) =>
+      request(t.url)
+        .post('/api/cron/process-queue')
+        .set(headers)
+        .then((res) => res.status);
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push(await trigger(t.auth));
+    }
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+    for (let i = 0; i < 6; i++) {
+      expect(await trigger({ 'X-Cron-Secret': 'cron-secret-for-the-limit-test' })).toBe(200);
     }
   });
 
