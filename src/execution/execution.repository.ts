@@ -108,12 +108,25 @@ export class ExecutionRepository {
     return rows.length > 0;
   }
 
-  /** A closing order that failed gives its position back: open again, no close under way. */
-  async reopenPosition(tx: EntityManager, positionId: string, now: Date): Promise<void> {
+  /**
+   * A closing order that failed gives its position back: open again, no close under way. A failed partial's tier
+   * code leaves `exit_state.takenPartials` (PositionCloser put it there), so the exit monitor may take it again.
+   */
+  async reopenPosition(
+    tx: EntityManager,
+    order: Pick<OrderRow, 'position_id' | 'exit_reason'>,
+    now: Date,
+  ): Promise<void> {
     await tx.query(
-      `UPDATE positions SET status = 'open', closing_quantity = NULL, exit_reason = NULL, last_updated = $2
+      `UPDATE positions SET status = 'open', closing_quantity = NULL, exit_reason = NULL, last_updated = $2,
+              exit_state = CASE WHEN closing_quantity < quantity AND exit_state ? 'takenPartials'
+                THEN jsonb_set(exit_state, '{takenPartials}', COALESCE(
+                       (SELECT jsonb_agg(taken) FROM jsonb_array_elements(exit_state->'takenPartials') AS taken
+                         WHERE taken <> to_jsonb($3::text)),
+                       '[]'::jsonb))
+                ELSE exit_state END
         WHERE position_id = $1 AND status = 'closing'`,
-      [positionId, now],
+      [order.position_id, now, order.exit_reason],
     );
   }
 

@@ -110,7 +110,7 @@ export class ExecutionService {
         now,
       ]);
       if (order.intent === 'close' && order.position_id) {
-        await this.repository.reopenPosition(tx, order.position_id, now);
+        await this.repository.reopenPosition(tx, order, now);
       }
       return true;
     });

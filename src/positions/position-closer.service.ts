@@ -19,6 +19,11 @@ export interface CloseRequest {
   quantity?: number;
   /** The exit alert that asked for it, if any. */
   signalId?: string | null;
+  /**
+   * An exit tier's partial: its code (the reason) joins `exit_state.takenPartials` in the same statement, so the tier
+   * does not fire twice; a failed order takes it out again (ExecutionRepository.reopenPosition) so it can.
+   */
+  tierPartial?: boolean;
 }
 
 /**
@@ -44,7 +49,11 @@ export class PositionCloser {
     const rows = await this.dataSource.query<{ order_id: string; quantity: number }[]>(
       `WITH p AS (
          UPDATE positions SET status = 'closing', closing_quantity = COALESCE($2::int, quantity), exit_reason = $3,
-                last_updated = $4
+                last_updated = $4,
+                exit_state = CASE WHEN $6::boolean
+                  THEN jsonb_set(COALESCE(exit_state, '{}'::jsonb), '{takenPartials}',
+                                 COALESCE(exit_state->'takenPartials', '[]'::jsonb) || to_jsonb($3::text))
+                  ELSE exit_state END
           WHERE position_id = $1 AND status = 'open' AND ($2::int IS NULL OR $2::int <= quantity)
           RETURNING position_id, signal_id, symbol, option_symbol, strike, expiration, type, closing_quantity, engine,
                     experiment_id, trace_id
@@ -56,7 +65,7 @@ export class PositionCloser {
               COALESCE((SELECT request_id FROM signals WHERE signal_id = $5::uuid), p.trace_id)
          FROM p
        RETURNING order_id, quantity`,
-      [positionId, quantity, request.reason, now, request.signalId ?? null],
+      [positionId, quantity, request.reason, now, request.signalId ?? null, request.tierPartial === true],
     );
     if (rows.length === 0) {
       const found = await this.dataSource.query<{ status: string; quantity: number }[]>(

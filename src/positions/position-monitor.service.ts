@@ -189,12 +189,8 @@ export class PositionMonitor implements OnApplicationBootstrap {
       const outcome = await this.closer.requestClose(p.position_id, {
         reason: decision.code,
         quantity: partial ? decision.quantity : undefined,
+        tierPartial: partial,
       });
-      if (outcome.kind === 'closing' && partial) {
-        await this.repository.recordExitState(p.position_id, {
-          takenPartials: [...(p.exit_state?.takenPartials ?? []), decision.code],
-        });
-      }
       exits.push({
         positionId: p.position_id,
         code: decision.code,

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../../src/core/clock';
+import { ExecutionService } from '../../../src/execution/execution.service';
 import { PositionMonitor } from '../../../src/positions/position-monitor.service';
 import { eventually } from '../../helpers/eventually';
 import { startTestApp } from '../../helpers/test-app';
@@ -285,6 +286,80 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
       );
       expect(orders).toHaveLength(1);
       expect(await positionOf(t.dataSource, positionId)).toMatchObject({ status: 'open', quantity: 4 });
+    });
+  });
+});
+
+describe('a partial exit whose order fails (real PostgreSQL and Redis)', () => {
+  let t: Started;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      clock: new ManualClock(NOW),
+      env: {
+        HMAC_SECRET: PIPELINE_SECRET,
+        MARKET_DATA_PROVIDER: 'webhook',
+        MARKET_DATA_QUOTE_TTL_MS: '0',
+        MARKET_DATA_CHAIN_TTL_MS: '0',
+        ENABLE_EXIT_DECISION_ENGINE: 'true',
+        ENABLE_EXIT_INTELLIGENCE: 'false',
+        // No execution worker: the closing orders stay pending until the test fails them.
+        WORKER_QUEUES: 'signals,decisions,positions,feedback,alerts',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await t?.dropDatabase();
+  });
+
+  it('gives the tier back: the position reopens without it and the next pass takes the partial again', async () => {
+    const positionId = await insertPosition(t.dataSource, MONITOR_CALL, 598, 9, '3.0000', NOW);
+    const closingOrders = () =>
+      t.dataSource.query<{ order_id: string; quantity: number; exit_reason: string; status: string }[]>(
+        `SELECT order_id, quantity, exit_reason, status FROM orders
+          WHERE position_id = $1 AND intent = 'close' ORDER BY created_at, order_id`,
+        [positionId],
+      );
+    const monitor = t.app.get(PositionMonitor);
+    // +30.67% on the mid: first_target_partial, 5 of 9.
+    await pushChain(t, { [MONITOR_CALL]: { bid: 3.9, ask: 3.94 } });
+    await monitor.markAndEvaluate('SPY');
+    const [first] = await eventually(async () => {
+      const rows = await closingOrders();
+      return rows.length === 1 ? rows : undefined;
+    });
+    expect(first).toMatchObject({ quantity: 5, exit_reason: 'first_target_partial', status: 'pending_execution' });
+    // Recorded with the order, in the same statement: a pass meanwhile cannot take it twice.
+    expect(await positionOf(t.dataSource, positionId)).toMatchObject({
+      status: 'closing',
+      exit_state: { takenPartials: ['first_target_partial'] },
+    });
+
+    const execution = t.app.get(ExecutionService);
+    const order = await execution.orderOf(first.order_id);
+    await execution.fail(order!, 'quote_stale', t.clock.now());
+    expect(await positionOf(t.dataSource, positionId)).toMatchObject({
+      status: 'open',
+      quantity: 9,
+      exit_state: { takenPartials: [] },
+    });
+
+    t.clock.advance(1_000);
+    await pushChain(t, { [MONITOR_CALL]: { bid: 3.9, ask: 3.94 } });
+    await monitor.markAndEvaluate('SPY');
+    const orders = await eventually(async () => {
+      const rows = await closingOrders();
+      return rows.length === 2 ? rows : undefined;
+    });
+    expect(orders.map((o) => [o.exit_reason, o.quantity, o.status])).toEqual([
+      ['first_target_partial', 5, 'failed'],
+      ['first_target_partial', 5, 'pending_execution'],
+    ]);
+    expect(await positionOf(t.dataSource, positionId)).toMatchObject({
+      status: 'closing',
+      exit_state: { takenPartials: ['first_target_partial'] },
     });
   });
 });
