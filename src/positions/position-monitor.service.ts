@@ -99,7 +99,9 @@ export class PositionMonitor implements OnApplicationBootstrap {
     await Promise.all(
       [...new Set(positions.map((p) => p.option_symbol))].map(async (optionSymbol) => {
         const quote = await this.marketData.optionQuote(optionSymbol);
-        const mid = quote.ok ? quote.value.mid : null;
+        // A quote older than MAX_QUOTE_AGE_MS is no market (fills refuse it too): the position keeps its last mark.
+        const fresh = quote.ok && now.getTime() - quote.value.asOf.getTime() <= this.config.fills.maxQuoteAgeMs;
+        const mid = fresh ? quote.value.mid : null;
         quotes.set(optionSymbol, mid !== null && Number.isFinite(mid) ? mid : null);
       }),
     );
@@ -154,7 +156,8 @@ export class PositionMonitor implements OnApplicationBootstrap {
     const nowMs = now.getTime();
     const exits: MarkResult['exits'] = [];
     for (const p of positions) {
-      const mark = quotes.get(p.option_symbol) ?? (p.current_price === null ? null : Number(p.current_price));
+      // Price rules judge a fresh quote only; without one, time rules still apply (the decision is `no_mark`).
+      const mark = quotes.get(p.option_symbol) ?? null;
       const entryPrice = Number(p.entry_price);
       const highWater = Math.max(Number(p.high_water_price ?? p.entry_price), mark ?? 0);
       const decision = evaluateExit(
