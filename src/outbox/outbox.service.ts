@@ -19,6 +19,8 @@ const FULL_SWEEP_EVERY_MS = 5 * 60_000;
  * 900 ms): re-checking 5 s back covers late commits without re-reading a minute of rows on every sweep.
  */
 const LATE_COMMIT_MARGIN_MS = 5_000;
+/** How often the sweep retries one order's failed execution job before leaving it to an operator. */
+const MAX_RETRIES_OF_FAILED_ORDERS = 3;
 
 /**
  * The outbox sweep: rows left in a non-terminal state past the grace period are put on their queue again. Job ids
@@ -107,10 +109,12 @@ export class OutboxService implements OnApplicationBootstrap {
       }
     }
     const orders = await this.repository.findStalePendingOrders(olderThan, this.config.outbox.batchSize);
-    const orderTotal = await this.queues.enqueueMissing(
-      JobName.ExecuteOrder,
-      orders.map((row) => ({ orderId: row.order_id })),
-    );
+    const orderItems = orders.map((row) => ({ orderId: row.order_id }));
+    // A pending order whose job failed for good (the order could not even be marked failed) is retried: otherwise a
+    // closing position would stay closing forever.
+    const orderTotal =
+      (await this.queues.enqueueMissing(JobName.ExecuteOrder, orderItems)) +
+      (await this.queues.retryFailed(JobName.ExecuteOrder, orderItems, MAX_RETRIES_OF_FAILED_ORDERS));
     const outcomes = await this.repository.findUncapturedOutcomes(olderThan, this.config.outbox.batchSize);
     const outcomeTotal = await this.queues.enqueueMissing(
       JobName.CaptureOutcome,

@@ -6,6 +6,9 @@ import { DEFAULT_JOB_OPTIONS, JOB_ID, JOB_QUEUE, JobName, JobPayloads, QueueName
 import { withTimeout } from '../common/async/with-timeout';
 import { RedisStatusService } from './redis-status.service';
 
+/** How long the outbox remembers how often it retried a failed job. */
+const RETRY_COUNTER_TTL_SECONDS = 7 * 24 * 3600;
+
 export type EnqueueOutcome = 'enqueued' | 'skipped_redis_down' | 'failed';
 
 /** The one way to put work on a queue: typed by job name, job id from the domain id, shared options. */
@@ -86,6 +89,43 @@ export class QueueService implements OnApplicationShutdown {
     const missing = items.filter((_, index) => !exists[index]);
     await this.enqueueMany(name, missing);
     return missing.length;
+  }
+
+  /**
+   * Retries, from their first attempt, the items whose job failed for good (attempts spent while the database or a
+   * dependency was down). Each job is retried at most `maxRetries` times by this path; past that it stays failed for
+   * an operator (Bull Board). Returns how many were retried.
+   */
+  async retryFailed<N extends JobName>(name: N, items: JobPayloads[N][], maxRetries: number): Promise<number> {
+    const jobId = JOB_ID[name];
+    if (!jobId) {
+      throw new Error(`${name} has no domain job id`);
+    }
+    if (items.length === 0) {
+      return 0;
+    }
+    const queue = this.queue(JOB_QUEUE[name]);
+    const ids = items.map((data) => jobId(data));
+    const scores = await this.redisStatus.client.zmscore(queue.toKey('failed'), ...ids);
+    const counter = `${this.config.redis.queuePrefix}:outbox-retries:${queue.name}`;
+    let retried = 0;
+    for (const [index, score] of scores.entries()) {
+      if (score === null) {
+        continue;
+      }
+      const retries = await this.redisStatus.client.hincrby(counter, ids[index], 1);
+      await this.redisStatus.client.expire(counter, RETRY_COUNTER_TTL_SECONDS);
+      if (retries > maxRetries) {
+        continue;
+      }
+      const job = await queue.getJob(ids[index]);
+      // It may have been retried or removed since the check: nothing to do then.
+      await job
+        ?.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true })
+        .then(() => (retried += 1))
+        .catch((error: Error) => this.logger.debug(`retry of ${ids[index]} skipped: ${error.message}`));
+    }
+    return retried;
   }
 
   async enqueueMany<N extends JobName>(name: N, items: JobPayloads[N][]): Promise<void> {
