@@ -90,20 +90,21 @@ export class DecisionRepository {
     signalId: string,
     assignment: VariantAssignment,
     policy: ExecutionPolicy,
+    now: Date,
   ): Promise<string> {
     const executed =
       policy.executedEngines.length === 1 ? policy.executedEngines[0] : policy.executedEngines.length > 1 ? 'A' : null;
     const rows: { experiment_id: string }[] = await tx.query(
       `WITH e AS (
-         INSERT INTO experiments (signal_id, variant, assignment_hash, split_percentage, policy_version)
-         VALUES ($1, $2, $3, $4, $5)
+         INSERT INTO experiments (signal_id, variant, assignment_hash, split_percentage, policy_version, created_at)
+         VALUES ($1, $2, $3, $4, $5, $10)
          ON CONFLICT (signal_id) DO UPDATE SET variant = EXCLUDED.variant,
            assignment_hash = EXCLUDED.assignment_hash, split_percentage = EXCLUDED.split_percentage
          RETURNING experiment_id
        )
        INSERT INTO execution_policies (experiment_id, execution_mode, executed_engine, shadow_engine, reason,
-                                       policy_version)
-       SELECT experiment_id, $6, $7, $8, $9, $5 FROM e
+                                       policy_version, created_at)
+       SELECT experiment_id, $6, $7, $8, $9, $5, $10 FROM e
        ON CONFLICT (experiment_id) DO UPDATE SET execution_mode = EXCLUDED.execution_mode,
          executed_engine = EXCLUDED.executed_engine, shadow_engine = EXCLUDED.shadow_engine, reason = EXCLUDED.reason
        RETURNING experiment_id`,
@@ -117,6 +118,7 @@ export class DecisionRepository {
         executed,
         policy.shadowEngine,
         [policy.reason, ...policy.notes, `engines:${policy.executedEngines.join('+') || 'none'}`].join('; '),
+        now,
       ],
     );
     return rows[0].experiment_id;
@@ -127,14 +129,16 @@ export class DecisionRepository {
     experimentId: string,
     signalId: string,
     rec: RecommendationWrite,
+    now: Date,
   ): Promise<void> {
     await tx.query(
       `INSERT INTO decision_recommendations (experiment_id, engine, signal_id, symbol, direction, timeframe, strike,
-                                             expiration, quantity, entry_price, is_shadow, rationale)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb)
+                                             expiration, quantity, entry_price, is_shadow, rationale, created_at,
+                                             updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, $13, $13)
        ON CONFLICT (experiment_id, engine) DO UPDATE SET direction = EXCLUDED.direction, strike = EXCLUDED.strike,
          expiration = EXCLUDED.expiration, quantity = EXCLUDED.quantity, entry_price = EXCLUDED.entry_price,
-         is_shadow = EXCLUDED.is_shadow, rationale = EXCLUDED.rationale, updated_at = now()`,
+         is_shadow = EXCLUDED.is_shadow, rationale = EXCLUDED.rationale, updated_at = EXCLUDED.updated_at`,
       [
         experimentId,
         rec.engine,
@@ -148,6 +152,7 @@ export class DecisionRepository {
         rec.entryPrice,
         rec.isShadow,
         JSON.stringify(rec.rationale),
+        now,
       ],
     );
   }
@@ -158,6 +163,7 @@ export class DecisionRepository {
     experimentId: string,
     signalId: string,
     decisions: readonly AgentDecisionWrite[],
+    now: Date,
   ): Promise<void> {
     if (decisions.length === 0) {
       return;
@@ -173,14 +179,14 @@ export class DecisionRepository {
     }));
     await tx.query(
       `INSERT INTO agent_decisions (experiment_id, signal_id, agent_name, agent_type, bias, confidence, reasons,
-                                    block, metadata)
-       SELECT $1, $2, r.agent_name, r.agent_type, r.bias, r.confidence, r.reasons, r.block, r.metadata
+                                    block, metadata, created_at)
+       SELECT $1, $2, r.agent_name, r.agent_type, r.bias, r.confidence, r.reasons, r.block, r.metadata, $4
          FROM jsonb_to_recordset($3::jsonb) AS r(agent_name text, agent_type text, bias text, confidence int,
                                                   reasons jsonb, block boolean, metadata jsonb)
        ON CONFLICT (signal_id, agent_name) DO UPDATE SET experiment_id = EXCLUDED.experiment_id,
          agent_type = EXCLUDED.agent_type, bias = EXCLUDED.bias, confidence = EXCLUDED.confidence,
          reasons = EXCLUDED.reasons, block = EXCLUDED.block, metadata = EXCLUDED.metadata`,
-      [experimentId, signalId, JSON.stringify(rows)],
+      [experimentId, signalId, JSON.stringify(rows), now],
     );
   }
 

@@ -199,7 +199,7 @@ export class DecisionService {
         ? await this.riskState.load(dayStart, new Date(now.getTime() - limits0.cooldownMinutes * 60_000), tx)
         : state;
       const limits = gated ? await this.limits(flags, tx) : limits0;
-      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy);
+      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy, now);
       const orderIds: string[] = [];
       const outcomes: { engine: Engine; isShadow: boolean; approved: boolean; code: string }[] = [];
       for (const result of results) {
@@ -278,9 +278,10 @@ export class DecisionService {
           experimentId,
           signal.signal_id,
           this.recommendation(signal, result, application.isShadow, approved, code, quantity, gates, policy),
+          now,
         );
         if (result.agents) {
-          await this.repository.upsertAgentDecisions(tx, experimentId, signal.signal_id, agentWrites(result));
+          await this.repository.upsertAgentDecisions(tx, experimentId, signal.signal_id, agentWrites(result), now);
         }
       }
       const real = outcomes.filter((o) => !o.isShadow);
@@ -329,7 +330,7 @@ export class DecisionService {
     now: Date,
   ): Promise<DecisionOutcome> {
     const committed = await this.repository.inDecisionTransaction(signal.signal_id, false, async (tx) => {
-      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy);
+      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy, now);
       if (signal.action === 'cancel') {
         const cancelled = await this.repository.cancelPendingEntries(tx, signal.symbol, signal.direction, now);
         const reason = cancelled.length > 0 ? null : 'nothing_to_cancel';
@@ -348,27 +349,33 @@ export class DecisionService {
         byEngine.set(position.engine, [...(byEngine.get(position.engine) ?? []), position]);
       }
       for (const [engine, list] of byEngine) {
-        await this.repository.upsertRecommendation(tx, experimentId, signal.signal_id, {
-          engine,
-          symbol: signal.symbol,
-          direction: (list[0].direction as 'long' | 'short') ?? null,
-          timeframe: signal.timeframe,
-          strike: null,
-          expiration: null,
-          quantity: list.reduce((sum, p) => sum + p.quantity, 0),
-          entryPrice: null,
-          isShadow: false,
-          rationale: {
-            kind: 'close',
-            status: snapshot.decisionOnly ? 'decision_only' : 'close_requested',
-            reason: 'exit_signal',
-            positions: list.map((p) => ({
-              positionId: p.position_id,
-              optionSymbol: p.option_symbol,
-              quantity: p.quantity,
-            })),
+        await this.repository.upsertRecommendation(
+          tx,
+          experimentId,
+          signal.signal_id,
+          {
+            engine,
+            symbol: signal.symbol,
+            direction: (list[0].direction as 'long' | 'short') ?? null,
+            timeframe: signal.timeframe,
+            strike: null,
+            expiration: null,
+            quantity: list.reduce((sum, p) => sum + p.quantity, 0),
+            entryPrice: null,
+            isShadow: false,
+            rationale: {
+              kind: 'close',
+              status: snapshot.decisionOnly ? 'decision_only' : 'close_requested',
+              reason: 'exit_signal',
+              positions: list.map((p) => ({
+                positionId: p.position_id,
+                optionSymbol: p.option_symbol,
+                quantity: p.quantity,
+              })),
+            },
           },
-        });
+          now,
+        );
       }
       const reason = positions.length > 0 ? null : 'no_open_position';
       const status: 'approved' | 'rejected' = positions.length > 0 ? 'approved' : 'rejected';
@@ -406,7 +413,7 @@ export class DecisionService {
     orderIds: string[],
   ): Promise<DecisionOutcome> {
     const committed = await this.repository.inDecisionTransaction(signal.signal_id, false, async (tx) => {
-      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy);
+      const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy, now);
       await this.repository.finishSignal(
         tx,
         signal.signal_id,

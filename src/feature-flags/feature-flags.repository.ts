@@ -72,8 +72,8 @@ export class FeatureFlagsRepository {
   async seedFromEnvironment(values: Record<string, boolean>, now: Date): Promise<number> {
     const names = Object.keys(values);
     const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO feature_flags (name, enabled, description, updated_at, updated_by)
-       SELECT name, enabled, NULL, $3, 'environment' FROM unnest($1::text[], $2::boolean[]) AS t(name, enabled)
+      `INSERT INTO feature_flags (name, enabled, description, created_at, updated_at, updated_by)
+       SELECT name, enabled, NULL, $3, $3, 'environment' FROM unnest($1::text[], $2::boolean[]) AS t(name, enabled)
        ON CONFLICT (name) DO UPDATE SET enabled = EXCLUDED.enabled, updated_at = EXCLUDED.updated_at,
          updated_by = 'environment'
        WHERE feature_flags.updated_by = 'migration'

@@ -149,6 +149,18 @@ describe('Engine B on the whole pipeline (real PostgreSQL and Redis)', () => {
       expect(byName.risk).toMatchObject({ agent_type: 'core', bias: 'neutral', block: false });
       expect(byName['gamma-flow']).toMatchObject({ agent_type: 'specialist', bias: 'bullish' });
       expect(byName.context).toMatchObject({ agent_type: 'core', bias: 'bullish' });
+      // Every row of the decision carries the platform clock's time, not the database's.
+      const stamps = await t.dataSource.query<{ source: string; at: Date }[]>(
+        `SELECT 'agent_decisions' AS source, created_at AS at FROM agent_decisions WHERE signal_id = $1
+         UNION ALL SELECT 'experiments', created_at FROM experiments WHERE signal_id = $1
+         UNION ALL SELECT 'execution_policies', p.created_at FROM execution_policies p
+                     JOIN experiments e ON e.experiment_id = p.experiment_id WHERE e.signal_id = $1
+         UNION ALL SELECT 'decision_recommendations', created_at FROM decision_recommendations WHERE signal_id = $1
+         UNION ALL SELECT 'decision_recommendations', updated_at FROM decision_recommendations WHERE signal_id = $1`,
+        [signalId],
+      );
+      expect(new Set(stamps.map((r) => r.source)).size).toBe(4);
+      expect(new Set(stamps.map((r) => r.at.toISOString()))).toEqual(new Set([t.clock.now().toISOString()]));
 
       const decision = await decisionOf(t, signalId);
       expect(decision.experiment).toMatchObject({
