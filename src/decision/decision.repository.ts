@@ -275,6 +275,19 @@ export class DecisionRepository {
   }
 
   /** Positions an exit alert's close decision lists that are still open and have no closing order from it yet. */
+  /** The position an entry of this signal replaces, while it is open and this signal has not asked to close it. */
+  async replacementClosesToRequest(signalId: string): Promise<string[]> {
+    const rows = await this.dataSource.query<{ position_id: string }[]>(
+      `SELECT DISTINCT pos.position_id
+         FROM decision_recommendations r
+         JOIN positions pos ON pos.position_id = (r.rationale -> 'replaces' ->> 'positionId')::uuid
+        WHERE r.signal_id = $1 AND pos.status = 'open'
+          AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.signal_id = $1 AND o.position_id = pos.position_id)`,
+      [signalId],
+    );
+    return rows.map((row) => row.position_id);
+  }
+
   async exitClosesToRequest(signalId: string): Promise<string[]> {
     const rows = await this.dataSource.query<{ position_id: string }[]>(
       `SELECT DISTINCT (p ->> 'positionId')::uuid AS position_id

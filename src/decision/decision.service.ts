@@ -18,7 +18,14 @@ import {
   type ExecutionPolicy,
   type VariantAssignment,
 } from '../core/experiment';
-import { evaluateRiskGates, type RiskEvaluation, type RiskLimits } from '../core/risk';
+import {
+  evaluateRiskGates,
+  replacementFor,
+  withoutReplaced,
+  type RiskEvaluation,
+  type RiskLimits,
+  type RiskPosition,
+} from '../core/risk';
 import { signalMetadata } from '../core/signal';
 import { EnrichmentRepository, SignalForPipeline } from '../enrichment/enrichment.repository';
 import { EnrichmentSnapshot, loadSession } from '../enrichment/enrichment-snapshot';
@@ -147,7 +154,10 @@ export class DecisionService {
     const metadata = snapshot.metadata ?? signalMetadata(signal.raw_payload, signal.received_at);
     const decisionOnly = signal.decision_only || snapshot.decisionOnly;
     const session = decisionOnly ? waivedSession(loadSession(snapshot.session)) : this.session(now);
-    const exposure = exposureOf(state);
+    // A strong entry at a full book may take the weakest position's slot (POSITION_REPLACEMENT_ENABLED): the engines
+    // judge the book without it; the transaction below decides again on fresh state.
+    const book = withoutReplaced(state, this.replacement(signal, metadata.confidence, state, limits0, now));
+    const exposure = exposureOf(book);
     const maxExposure = Math.min(limits0.maxTotalExposure, (equity * limits0.maxExposurePercent) / 100);
     const input = (engine: Engine): EngineInput => ({
       signalId: signal.signal_id,
@@ -163,7 +173,7 @@ export class DecisionService {
       decisionOnly,
       biasState,
       flags,
-      positions: state.positions,
+      positions: book.positions,
       equity,
       dealer,
       capitalShare: policy.executedEngines.includes(engine) ? policy.capitalShare[engine] || 1 : 1,
@@ -176,8 +186,8 @@ export class DecisionService {
         engine === 'A'
           ? this.engineA.run(input('A'))
           : this.engineB.run(input('B'), {
-              openPositions: state.positions.length,
-              openPositionsForSymbol: state.positions.filter((p) => sameSymbol(p.symbol, signal.symbol)).length,
+              openPositions: book.positions.length,
+              openPositionsForSymbol: book.positions.filter((p) => sameSymbol(p.symbol, signal.symbol)).length,
               maxOpenPositions: limits0.maxOpenPositions,
               maxPositionsPerSymbol: limits0.maxPositionsPerSymbol,
               exposure,
@@ -199,6 +209,8 @@ export class DecisionService {
         ? await this.riskState.load(dayStart, new Date(now.getTime() - limits0.cooldownMinutes * 60_000), tx)
         : state;
       const limits = gated ? await this.limits(flags, tx) : limits0;
+      const replacing = gated ? this.replacement(signal, metadata.confidence, fresh, limits, now) : null;
+      let replaced = false;
       const experimentId = await this.repository.upsertExperiment(tx, signal.signal_id, assignment, policy, now);
       const orderIds: string[] = [];
       const outcomes: { engine: Engine; isShadow: boolean; approved: boolean; code: string }[] = [];
@@ -220,7 +232,7 @@ export class DecisionService {
                 receivedAt: signal.received_at,
                 timestamp: new Date(snapshot.effectiveSignalTime),
               },
-              positions: fresh.positions,
+              positions: withoutReplaced(fresh, replacing).positions,
               pendingOrders: fresh.pendingOrders,
               realizedPnlToday: fresh.realizedPnlToday,
               unrealizedPnl: fresh.unrealizedPnl,
@@ -245,6 +257,7 @@ export class DecisionService {
           }
         }
         const executable = approved && !application.isShadow && !decisionOnly && result.trade !== null;
+        let replaces: Record<string, unknown> | null = null;
         if (executable && result.trade && quantity) {
           const orderId = await this.repository.insertOrder(
             tx,
@@ -264,6 +277,11 @@ export class DecisionService {
           );
           if (orderId) {
             orderIds.push(orderId);
+            if (replacing?.positionId && !replaced) {
+              // Closed after the commit (requestReplacementCloses), like an exit alert's positions.
+              replaced = true;
+              replaces = replacementRecord(replacing, now);
+            }
             // The next engine's gates see this order as pending.
             fresh.pendingOrders.push({
               symbol: signal.symbol,
@@ -273,13 +291,20 @@ export class DecisionService {
           }
         }
         outcomes.push({ engine: result.engine, isShadow: application.isShadow, approved, code });
-        await this.repository.upsertRecommendation(
-          tx,
-          experimentId,
-          signal.signal_id,
-          this.recommendation(signal, result, application.isShadow, approved, code, quantity, gates, policy),
-          now,
+        const recommendation = this.recommendation(
+          signal,
+          result,
+          application.isShadow,
+          approved,
+          code,
+          quantity,
+          gates,
+          policy,
         );
+        if (replaces) {
+          recommendation.rationale = { ...recommendation.rationale, replaces };
+        }
+        await this.repository.upsertRecommendation(tx, experimentId, signal.signal_id, recommendation, now);
         if (result.agents) {
           await this.repository.upsertAgentDecisions(tx, experimentId, signal.signal_id, agentWrites(result), now);
         }
@@ -307,9 +332,11 @@ export class DecisionService {
     });
     timings.persist = Number(process.hrtime.bigint() - persistStarted) / 1e6;
     if (!committed) {
+      await this.requestReplacementCloses(signal.signal_id);
       await this.offerOrders(signal.signal_id);
       return { kind: 'skipped', reason: 'already_decided' };
     }
+    await this.requestReplacementCloses(signal.signal_id);
     await this.afterCommit(signal, committed.status, committed.reason, decisionOnly, committed.orderIds, now);
     if (!decisionOnly && flags.enabled('enable_shadow_execution')) {
       for (const engine of committed.shadowEngines) {
@@ -402,6 +429,39 @@ export class DecisionService {
     for (const positionId of await this.repository.exitClosesToRequest(signalId)) {
       await this.closer.requestClose(positionId, { reason: 'exit_signal', signalId });
     }
+  }
+
+  /**
+   * The position an entry replaces (recorded on its recommendation), closed through the PositionCloser with reason
+   * `capacity_replacement`. Re-run on a retried job, it asks only when the position is still open and this signal has
+   * not asked yet.
+   */
+  private async requestReplacementCloses(signalId: string): Promise<void> {
+    for (const positionId of await this.repository.replacementClosesToRequest(signalId)) {
+      const outcome = await this.closer.requestClose(positionId, { reason: REPLACEMENT_REASON, signalId });
+      this.logger.log(`signal ${signalId} replaces position ${positionId}: ${outcome.kind}`);
+    }
+  }
+
+  private replacement(
+    signal: SignalForPipeline,
+    confidence: number | null,
+    book: RiskState,
+    limits: RiskLimits,
+    now: Date,
+  ): RiskPosition | null {
+    const risk = this.config.risk;
+    return replacementFor(
+      { action: signal.action, confidence },
+      book,
+      limits,
+      {
+        enabled: risk.positionReplacementEnabled,
+        minConfidence: risk.minConfidenceForReplacement,
+        minHoldMinutes: risk.minHoldMinutesForCapacityClose,
+      },
+      now,
+    );
   }
 
   private async reject(
@@ -542,6 +602,20 @@ function enginesToRun(policy: ExecutionPolicy, variant: Engine): Engine[] {
 
 function sameSymbol(a: string, b: string): boolean {
   return a.toUpperCase() === b.toUpperCase();
+}
+
+/** The exit reason of a position closed to make room for a stronger entry. */
+export const REPLACEMENT_REASON = 'capacity_replacement';
+
+function replacementRecord(position: RiskPosition, now: Date): Record<string, unknown> {
+  const pnlPct =
+    position.entryPrice > 0 ? ((position.currentPrice - position.entryPrice) / position.entryPrice) * 100 : null;
+  return {
+    positionId: position.positionId,
+    optionSymbol: position.optionSymbol ?? null,
+    pnlPct: pnlPct === null ? null : Math.round(pnlPct * 100) / 100,
+    heldMinutes: Math.floor((now.getTime() - position.openedAt.getTime()) / 60_000),
+  };
 }
 
 function exposureOf(state: RiskState): number {

@@ -228,7 +228,9 @@ export class EnrichmentService {
       maxOpenPositions: limits.maxOpenPositions,
       maxPositionsPerSymbol: limits.maxPositionsPerSymbol,
       replacementEligible:
-        risk.positionReplacementEnabled && (metadata.confidence ?? 0) >= risk.minConfidenceForReplacement,
+        risk.positionReplacementEnabled &&
+        signal.action === 'entry' &&
+        (metadata.confidence ?? 0) >= risk.minConfidenceForReplacement,
       confluenceGate: {
         enabled: limits.confluenceGateEnabled,
         threshold: limits.confluenceMinThreshold,
@@ -240,7 +242,8 @@ export class EnrichmentService {
 
     let rejection: string | null = null;
     if (opens) {
-      if (counts.total >= limits.maxOpenPositions) {
+      // A full book with replacement possible is for the decision to judge: it picks the position to replace.
+      if (counts.total >= limits.maxOpenPositions && !riskResult.replacementEligible) {
         rejection = 'max_open_positions_exceeded';
       } else if (counts.symbol >= limits.maxPositionsPerSymbol) {
         rejection = 'max_positions_per_symbol_exceeded';

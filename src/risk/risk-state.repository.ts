@@ -24,6 +24,7 @@ export interface RiskState {
 }
 
 interface PositionRow {
+  position_id: string;
   symbol: string;
   engine: Engine;
   direction: 'long' | 'short' | null;
@@ -74,7 +75,8 @@ export class RiskStateRepository {
     const rows = await manager.query<StateRow[]>(
       `SELECT
          (SELECT COALESCE(json_agg(json_build_object(
-             'symbol', symbol, 'engine', engine, 'direction', direction, 'type', type, 'option_symbol', option_symbol,
+             'position_id', position_id, 'symbol', symbol, 'engine', engine, 'direction', direction, 'type', type,
+             'option_symbol', option_symbol,
              'quantity', quantity, 'entry_price', entry_price, 'current_price', current_price, 'status', status,
              'entry_timestamp', entry_timestamp)), '[]'::json)
             FROM positions WHERE status IN ('open', 'closing')) AS positions,
@@ -107,6 +109,8 @@ export class RiskStateRepository {
         currentPrice: Number(p.current_price ?? p.entry_price),
         status: p.status,
         openedAt: new Date(p.entry_timestamp),
+        positionId: p.position_id,
+        marked: p.current_price !== null,
       })),
       pendingOrders: row.pending.map((o) => ({ symbol: o.symbol, engine: o.engine, optionSymbol: o.option_symbol })),
       realizedPnlToday: row.realized_today,

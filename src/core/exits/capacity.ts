@@ -1,4 +1,4 @@
-import { hoursHeld, pnlPercentOf } from './exit-math';
+import { hoursHeld, pnlPercent } from './exit-math';
 import type { ExitPosition } from './exit.types';
 
 /**
@@ -6,24 +6,30 @@ import type { ExitPosition } from './exit.types';
  * caller decides what to do with the answer.
  */
 
+/** What choosing a position to replace reads of it. */
+export type ReplacementCandidateInput = Pick<
+  ExitPosition,
+  'positionId' | 'quantity' | 'entryTimeMs' | 'entryPrice' | 'currentPrice' | 'direction'
+>;
+
 /**
  * POSITION_REPLACEMENT: the weakest position worth replacing: held at least `minHoldMinutes`, with a usable mark,
  * lowest pnl%. Ties go to the oldest entry, then the smallest positionId. Null when no position qualifies. One pass,
  * no sorting.
  */
-export function pickReplacementCandidate(
-  positions: readonly ExitPosition[],
+export function pickReplacementCandidate<T extends ReplacementCandidateInput>(
+  positions: readonly T[],
   nowMs: number,
   options: { minHoldMinutes: number },
-): ExitPosition | null {
+): T | null {
   const minHeldMs = options.minHoldMinutes * 60_000;
-  let best: ExitPosition | null = null;
+  let best: T | null = null;
   let bestPnl = Number.POSITIVE_INFINITY;
   for (const position of positions) {
     if (!(position.quantity > 0) || !(nowMs - position.entryTimeMs >= minHeldMs)) {
       continue;
     }
-    const pnl = pnlPercentOf(position);
+    const pnl = pnlPercent(position.entryPrice, position.currentPrice, position.direction);
     if (pnl === null) {
       continue;
     }

@@ -19,3 +19,4 @@ export { maxOpenPositionsGate } from './max-open-positions.gate';
 export { maxPositionsPerSymbolGate } from './max-positions-per-symbol.gate';
 export { mtfBiasGate } from './mtf-bias.gate';
 export { positionSizeGate } from './position-size.gate';
+export { replacementFor, withoutReplaced, type ReplacementSettings } from './position-replacement';

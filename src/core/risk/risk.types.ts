@@ -19,6 +19,10 @@ export interface RiskPosition {
   currentPrice: number;
   status: 'open' | 'closing' | 'closed';
   openedAt: Date;
+  /** Set when read from the book (position replacement names the position it closes). */
+  positionId?: string;
+  /** False when `currentPrice` is the entry premium standing in for a missing mark. */
+  marked?: boolean;
 }
 
 /** An entry order written but not yet filled (status `pending_execution`). Its side is read from the OCC symbol. */

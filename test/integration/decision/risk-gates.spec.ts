@@ -1,62 +1,18 @@
 import request from 'supertest';
-import type { DataSource } from 'typeorm';
 import { ManualClock } from '../../../src/core/clock';
 import { startTestApp } from '../../helpers/test-app';
 import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
 import { eventually } from '../../helpers/eventually';
+import { EARLIER_TODAY, insertPosition, YESTERDAY } from './risk-fixtures';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
 /** Friday 2026-02-13 10:30 New York: markets open; the New York day started at 05:00Z. */
 const NOW = '2026-02-13T15:30:00.000Z';
-const EARLIER_TODAY = '2026-02-13T14:45:00.000Z';
-const YESTERDAY = '2026-02-12T20:00:00.000Z';
 /** The 596 call's mid is 3.45: one contract costs $345. */
 const CONTRACT_COST = 345;
 /** 20% of $20,000: the exposure cap that binds (max_total_exposure stays at $10,000). */
 const EQUITY = 20_000;
-
-interface PositionFixture {
-  symbol?: string;
-  optionSymbol: string;
-  type?: 'call' | 'put';
-  direction?: 'long' | 'short';
-  quantity?: number;
-  entryPrice?: number;
-  currentPrice?: number;
-  status?: 'open' | 'closing' | 'closed';
-  engine?: 'A' | 'B';
-  realizedPnl?: number | null;
-  exitTimestamp?: string | null;
-}
-
-/** A `positions` row as the executor would have left it; returns its position_id. */
-async function insertPosition(dataSource: DataSource, p: PositionFixture): Promise<string> {
-  const type = p.type ?? 'call';
-  const strike = Number(p.optionSymbol.slice(-8)) / 1000;
-  const rows = await dataSource.query<{ position_id: string }[]>(
-    `INSERT INTO positions (symbol, option_symbol, strike, expiration, type, direction, quantity, entry_price,
-                            current_price, status, entry_timestamp, engine, realized_pnl, exit_timestamp)
-     VALUES ($1, $2, $3, '2026-02-20', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-     RETURNING position_id`,
-    [
-      p.symbol ?? 'SPY',
-      p.optionSymbol,
-      strike,
-      type,
-      p.direction ?? (type === 'call' ? 'long' : 'short'),
-      p.quantity ?? 1,
-      p.entryPrice ?? 3,
-      p.currentPrice ?? p.entryPrice ?? 3,
-      p.status ?? 'open',
-      p.status === 'closed' ? YESTERDAY : EARLIER_TODAY,
-      p.engine ?? 'A',
-      p.realizedPnl ?? null,
-      p.exitTimestamp ?? null,
-    ],
-  );
-  return rows[0].position_id;
-}
 
 describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
   let t: Started;
