@@ -43,3 +43,12 @@ export class SimulatedClock implements Clock {
     return new Date(this.start.getTime() + (this.realNow() - this.realStart) * this.speed);
   }
 }
+
+/**
+ * Wall-clock milliseconds to wait until the platform clock reaches `until` (BullMQ's delays run on wall time): the
+ * platform duration divided by CLOCK_SPEED, plus `marginMs`, at least `marginMs` (at least 0).
+ */
+export function wallMsUntil(until: Date, now: Date, speed: number, marginMs = 0): number {
+  const platformMs = Math.max(0, until.getTime() - now.getTime());
+  return Math.ceil(platformMs / (speed > 0 ? speed : 1)) + Math.max(0, marginMs);
+}

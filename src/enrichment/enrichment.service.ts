@@ -4,7 +4,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { AppConfig, APP_CONFIG } from '../config';
 import type { AgentFlow, AgentGex } from '../core/agents/agent-context';
 import { MarketCalendar, nyDate } from '../core/calendar';
-import type { Clock } from '../core/clock';
+import { wallMsUntil, type Clock } from '../core/clock';
 import { scoreConfluence, type ConfluenceResult } from '../core/confluence';
 import { DEFAULT_ENTRY_DECISION_CONFIG } from '../core/engine-a';
 import { computeIndicators } from '../core/indicators';
@@ -292,7 +292,7 @@ export class EnrichmentService {
   ): Promise<EnrichmentOutcome> {
     await this.repository.saveEnrichment(signal.signal_id, base, { marketOpen: false }, null, now);
     if (await this.repository.queueUntil(signal.signal_id, until, 'queued_market_closed', now)) {
-      const delay = Math.max(0, until.getTime() - now.getTime());
+      const delay = wallMsUntil(until, now, this.config.clock.speed);
       await this.queues
         .enqueue(JobName.ReleaseQueuedSignals, { reason: 'open' }, { jobId: `release-${until.getTime()}`, delay })
         .catch((error: Error) =>

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DelayedError, type Job } from 'bullmq';
+import { wallMsUntil } from '../core/clock';
 import { JobHandler, JobName, JobPayloads } from '../queues';
 import { ExecutionOutcome, ExecutionService, FillUnavailableError } from './execution.service';
 
@@ -38,8 +39,8 @@ export class ExecutionProcessor {
       });
     }
     if (outcome.kind === 'wait_for_open' && token) {
-      // BullMQ's timers run on wall time: wait as long as the platform clock has until the open (plus a second).
-      const waitMs = Math.max(1_000, outcome.until.getTime() - this.execution.now().getTime() + 1_000);
+      // BullMQ's timers run on wall time: wait until the platform clock reaches the open (plus a second).
+      const waitMs = wallMsUntil(outcome.until, this.execution.now(), this.execution.clockSpeed(), 1_000);
       await job.moveToDelayed(Date.now() + waitMs, token);
       throw new DelayedError();
     }

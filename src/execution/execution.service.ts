@@ -54,6 +54,11 @@ export class ExecutionService {
     return this.clock.now();
   }
 
+  /** CLOCK_SPEED: platform milliseconds per wall millisecond. */
+  clockSpeed(): number {
+    return this.config.clock.speed;
+  }
+
   orderOf(orderId: string): Promise<OrderRow | null> {
     return this.repository.findOrder(orderId);
   }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK } from '../common/clock';
 import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar } from '../core/calendar';
-import type { Clock } from '../core/clock';
+import { wallMsUntil, type Clock } from '../core/clock';
 import { computeFill, partialClose } from '../core/execution';
 import { evaluateExit, type ExitConfig } from '../core/exits';
 import { ExitConfigService } from '../exit-config/exit-config.service';
@@ -71,8 +71,8 @@ export class ShadowService {
   ): Promise<{ opened: boolean; reason?: string }> {
     const result = await this.open(job.data.experimentId, job.data.engine);
     if (result.reason === 'market_closed' && token && result.until) {
-      // BullMQ's timers run on wall time: wait as long as the platform clock has until the open (plus a second).
-      const waitMs = Math.max(1_000, result.until.getTime() - this.clock.now().getTime() + 1_000);
+      // BullMQ's timers run on wall time: wait until the platform clock reaches the open (plus a second).
+      const waitMs = wallMsUntil(result.until, this.clock.now(), this.config.clock.speed, 1_000);
       await job.moveToDelayed(Date.now() + waitMs, token);
       throw new DelayedError();
     }

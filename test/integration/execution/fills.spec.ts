@@ -484,4 +484,39 @@ describe('paper fills (real PostgreSQL, Redis and BullMQ)', () => {
       });
     });
   });
+
+  describe('CLOCK_SPEED=60 (a simulated clock an hour per wall minute)', () => {
+    let t: Started;
+
+    beforeAll(async () => {
+      t = await startTestApp({ clock: new ManualClock(SATURDAY), env: { ...QUIET, CLOCK_SPEED: '60' } });
+    });
+
+    afterAll(async () => {
+      await t?.close();
+      await t?.dropDatabase();
+    });
+
+    it('delays an order placed on a weekend by the time until the open divided by the speed', async () => {
+      const queues = t.app.get(QueueService);
+      const executions = queues.queue(QueueName.Executions);
+      const orderId = await insertOpeningOrder(t.dataSource, {
+        optionSymbol: callSymbol(591),
+        quantity: 1,
+        at: SATURDAY,
+      });
+      const enqueuedAt = Date.now();
+      await queues.enqueue(JobName.ExecuteOrder, { orderId });
+      const job = await eventually(async () => {
+        const found = await executions.getJob(`order-${orderId}`);
+        return found && (await found.getState()) === 'delayed' ? found : undefined;
+      });
+      // Saturday 10:30 to Tuesday 09:30 New York (Monday is a holiday): 71 platform hours, 71 wall minutes.
+      const wallMs = (Date.parse(TUESDAY_OPEN) - Date.parse(SATURDAY)) / 60;
+      const [delayed] = (await executions.getDelayed()).filter((d) => d.id === job.id);
+      const due = delayed.timestamp + delayed.delay;
+      expect(due).toBeGreaterThanOrEqual(enqueuedAt + wallMs);
+      expect(due).toBeLessThan(Date.now() + wallMs + 60_000);
+    });
+  });
 });
