@@ -9,6 +9,7 @@ import { partialClose, settlementPrice } from '../core/execution';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
 import { MARKET_DATA, MarketDataProvider } from '../market-data/market-data.provider';
 import { JobHandler, JobName, QueueName, QueueService, RedisStatusService } from '../queues';
+import { ShadowService } from '../shadow/shadow.service';
 import { expiryCloseOf } from './expiry-close';
 import { LivePositionRow, PositionsRepository } from './positions.repository';
 
@@ -39,6 +40,7 @@ export class ExpirySettlement implements OnApplicationBootstrap {
     @Inject(MARKET_DATA) private readonly marketData: MarketDataProvider,
     @Inject(MARKET_CALENDAR) private readonly calendar: MarketCalendar,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly shadow: ShadowService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -64,6 +66,8 @@ export class ExpirySettlement implements OnApplicationBootstrap {
   }
 
   async settleExpired(): Promise<SettlementResult> {
+    // The shadow book settles the same way, on its own rows.
+    await this.shadow.settleExpired().catch((error: Error) => this.logger.warn(`shadow settlement: ${error.message}`));
     const now = this.clock.now();
     // The last trading day may come before the expiration date (a holiday expiration settles the day before).
     const due = (await this.repository.live()).filter(

@@ -6,7 +6,7 @@ import { CLOCK } from '../common/clock';
 import { AppConfig, APP_CONFIG } from '../config';
 import { MarketCalendar } from '../core/calendar';
 import { wallMsUntil, type Clock } from '../core/clock';
-import { computeFill, partialClose } from '../core/execution';
+import { computeFill, partialClose, settlementPrice } from '../core/execution';
 import { evaluateExit, type ExitConfig } from '../core/exits';
 import { ExitConfigService } from '../exit-config/exit-config.service';
 import { MARKET_CALENDAR } from '../market/market-calendar.provider';
@@ -31,9 +31,15 @@ interface ShadowRecommendation {
   meta_gamma: Record<string, unknown> | null;
 }
 
+const SHADOW_OPEN_POSITIONS = `SELECT shadow_position_id, symbol, strike, option_symbol,
+         to_char(expiration, 'YYYY-MM-DD') AS expiration, type, quantity, entry_price, realized_pnl, high_water_price,
+         entry_timestamp
+    FROM shadow_positions WHERE status = 'open' AND ($1::text IS NULL OR upper(symbol) = upper($1))`;
+
 interface ShadowPositionRow {
   shadow_position_id: string;
   symbol: string;
+  strike: string;
   option_symbol: string;
   expiration: string;
   type: 'call' | 'put';
@@ -172,18 +178,18 @@ export class ShadowService {
   /** Marks the open shadow positions of an underlying (or all) and closes those the exit rules close, at once. */
   async markAndExit(symbol?: string): Promise<{ marked: number; closed: number }> {
     const now = this.clock.now();
-    const positions = await this.dataSource.query<ShadowPositionRow[]>(
-      `SELECT shadow_position_id, symbol, option_symbol, to_char(expiration, 'YYYY-MM-DD') AS expiration, type,
-              quantity, entry_price, realized_pnl, high_water_price, entry_timestamp
-         FROM shadow_positions WHERE status = 'open' AND ($1::text IS NULL OR upper(symbol) = upper($1))`,
-      [symbol ?? null],
-    );
+    const positions = await this.dataSource.query<ShadowPositionRow[]>(SHADOW_OPEN_POSITIONS, [symbol ?? null]);
     let marked = 0;
     let closed = 0;
     let exitConfig: ExitConfig | undefined;
     for (const p of positions) {
       const quote = await this.marketData.optionQuote(p.option_symbol);
-      if (!quote.ok || quote.value.mid === null) {
+      // As for the real book: no mark and no exit on a quote older than MAX_QUOTE_AGE_MS.
+      if (
+        !quote.ok ||
+        quote.value.mid === null ||
+        now.getTime() - quote.value.asOf.getTime() > this.config.fills.maxQuoteAgeMs
+      ) {
         continue;
       }
       const mark = quote.value.mid;
@@ -229,6 +235,38 @@ export class ShadowService {
     return { marked, closed };
   }
 
+  /**
+   * Shadow positions whose option has expired (its last trading day's session closed) settle at intrinsic value
+   * against the underlying's price, exit reason `expired`, like the real book's (ExpirySettlement). Without a price
+   * for the underlying a position waits for the next pass. Returns how many settled.
+   */
+  async settleExpired(): Promise<number> {
+    const now = this.clock.now();
+    const open = await this.dataSource.query<ShadowPositionRow[]>(SHADOW_OPEN_POSITIONS, [null]);
+    let settled = 0;
+    for (const p of open.filter((row) => expiryCloseOf(this.calendar, row.symbol, row.expiration) <= now)) {
+      const quote = await this.marketData.stockQuote(p.symbol);
+      if (!quote.ok) {
+        continue;
+      }
+      const settlement = settlementPrice({
+        type: p.type,
+        strike: p.strike,
+        underlying: p.symbol,
+        underlyingClose: quote.value.last,
+      });
+      const result = partialClose(
+        { quantity: p.quantity, entryPrice: p.entry_price, realizedPnl: p.realized_pnl },
+        p.quantity,
+        settlement.price,
+      );
+      if (await this.markClosed(p, result.realizedTotal, settlement.price, 'expired', now)) {
+        settled += 1;
+      }
+    }
+    return settled;
+  }
+
   private async close(
     p: ShadowPositionRow,
     reason: string,
@@ -249,11 +287,22 @@ export class ShadowService {
       fill.price,
       { commission: fill.commission, fees: fill.fees },
     );
+    return this.markClosed(p, result.realizedTotal, fill.price, reason, now);
+  }
+
+  /** open -> closed once (conditional on open), then the outcome capture. */
+  private async markClosed(
+    p: ShadowPositionRow,
+    realizedTotal: string,
+    price: string,
+    reason: string,
+    now: Date,
+  ): Promise<boolean> {
     const rows = await this.dataSource.query<unknown[]>(
       `UPDATE shadow_positions SET status = 'closed', realized_pnl = $2, current_price = $3, unrealized_pnl = 0,
               exit_reason = $4, exit_timestamp = $5, last_updated = $5
         WHERE shadow_position_id = $1 AND status = 'open' RETURNING shadow_position_id`,
-      [p.shadow_position_id, result.realizedTotal, fill.price, reason, now],
+      [p.shadow_position_id, realizedTotal, price, reason, now],
     );
     if (rows.length === 0) {
       return false;

@@ -84,6 +84,7 @@ describe('expiry settlement (real PostgreSQL and Redis)', () => {
   let otm: string;
   let pending: string;
   let pendingOrderId: string;
+  let shadow: string;
 
   beforeAll(async () => {
     t = await startTestApp({
@@ -133,6 +134,31 @@ describe('expiry settlement (real PostgreSQL and Redis)', () => {
       [pending, BEFORE_CLOSE],
     );
     pendingOrderId = order.order_id;
+    // Engine B's shadow book holds the same in-the-money call (its signal, experiment and shadow trade first).
+    const [shadowRow] = await t.dataSource.query<{ shadow_position_id: string }[]>(
+      `WITH s AS (
+         INSERT INTO signals (symbol, action, direction, timeframe, timestamp, status, dedup_key, received_at,
+                              created_at)
+         VALUES ('SPY', 'entry', 'long', '5m', $1, 'approved', 'shadow-expiry-test', $1, $1)
+         RETURNING signal_id
+       ), e AS (
+         INSERT INTO experiments (signal_id, variant, assignment_hash, split_percentage, policy_version, created_at)
+         SELECT signal_id, 'B', 'test', 50, 'v1.0', $1 FROM s RETURNING experiment_id, signal_id
+       ), st AS (
+         INSERT INTO shadow_trades (experiment_id, signal_id, engine, symbol, option_symbol, strike, expiration, type,
+                                    quantity, entry_price, entry_timestamp, created_at)
+         SELECT experiment_id, signal_id, 'B', 'SPY', 'SPY260220C00596000', 596, '2026-02-20', 'call', 3, 3.52, $1, $1
+           FROM e RETURNING shadow_trade_id
+       )
+       INSERT INTO shadow_positions (shadow_trade_id, symbol, option_symbol, strike, expiration, type, direction,
+                                     quantity, entry_price, current_price, status, entry_timestamp, engine, last_updated)
+       SELECT shadow_trade_id, 'SPY', 'SPY260220C00596000', 596, '2026-02-20', 'call', 'long', 3, 3.52, 3.52, 'open',
+              $1, 'B', $1
+         FROM st
+       RETURNING shadow_position_id`,
+      [ENTRY],
+    );
+    shadow = shadowRow.shadow_position_id;
   });
 
   afterAll(async () => {
@@ -207,6 +233,21 @@ describe('expiry settlement (real PostgreSQL and Redis)', () => {
         status: 'closed',
         realized_pnl: '200.00',
         exit_reason: 'expired',
+      });
+    });
+
+    it('settles the shadow book the same way: the shadow call closes at 4.0000, realized 144.00', async () => {
+      const [row] = await t.dataSource.query<Record<string, unknown>[]>(
+        `SELECT status, realized_pnl, current_price, exit_reason, exit_timestamp FROM shadow_positions
+          WHERE shadow_position_id = $1`,
+        [shadow],
+      );
+      expect(row).toEqual({
+        status: 'closed',
+        realized_pnl: '144.00',
+        current_price: '4.0000',
+        exit_reason: 'expired',
+        exit_timestamp: new Date(AFTER_CLOSE),
       });
     });
 
