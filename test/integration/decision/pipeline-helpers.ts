@@ -5,6 +5,23 @@ import { V3_TRACE_EXAMPLE } from '../../../src/core/bias/bias.examples';
 
 export const PIPELINE_SECRET = 'pipeline-secret-0123456789';
 
+/** The decision step alone, on the trace's market: orders stay pending_execution (no execution worker). */
+export const DECISION_STEP_ENV = {
+  WORKER_QUEUES: 'signals,decisions,maintenance',
+  HMAC_SECRET: PIPELINE_SECRET,
+  MARKET_DATA_PROVIDER: 'webhook',
+  STRIKE_SELECTION_MODE: 'atm',
+  ENABLE_CONFLUENCE_SIZING: 'false',
+};
+
+/** Market data pushed by the test through the signed webhooks, never cached: what a test pushes is what is read. */
+export const WEBHOOK_MARKET_ENV = {
+  HMAC_SECRET: PIPELINE_SECRET,
+  MARKET_DATA_PROVIDER: 'webhook',
+  MARKET_DATA_QUOTE_TTL_MS: '0',
+  MARKET_DATA_CHAIN_TTL_MS: '0',
+};
+
 /** POST with the X-Webhook-Signature every webhook route accepts. */
 export function signedPost(url: string, path: string, body: object) {
   const raw = JSON.stringify(body);
@@ -154,4 +171,17 @@ export async function insertOpenQqqCall(dataSource: DataSource, strike: number, 
     [`QQQ260220C00${strike}000`, strike, at],
   );
   return row.position_id;
+}
+
+/** Posts a signed alert and waits for its decision: the signal id, its status and rejection reason. */
+export async function postAndDecide(
+  url: string,
+  dataSource: DataSource,
+  body: object,
+): Promise<{ signalId: string; status: string; reason: string | null }> {
+  const res = await signedPost(url, '/webhook', body);
+  expect(res.status).toBe(200);
+  const signalId: string = res.body.signal_id;
+  const row = await waitForStatus(dataSource, signalId, ['approved', 'rejected']);
+  return { signalId, status: row.status, reason: row.rejection_reason };
 }

@@ -2,7 +2,7 @@ import { ManualClock } from '../../../src/core/clock';
 import { DecisionService } from '../../../src/decision/decision.service';
 import { eventually } from '../../helpers/eventually';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
+import { DECISION_STEP_ENV, postAndDecide, postTraceBias, scriptSpyMarket } from './pipeline-helpers';
 import { insertPosition } from './risk-fixtures';
 
 /** Friday 2026-02-13 10:30 New York: markets open. */
@@ -19,11 +19,7 @@ describe('position replacement (real PostgreSQL and Redis)', () => {
       clock: new ManualClock(NOW),
       env: {
         // The decision step only: orders stay pending_execution.
-        WORKER_QUEUES: 'signals,decisions,maintenance',
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        STRIKE_SELECTION_MODE: 'atm',
-        ENABLE_CONFLUENCE_SIZING: 'false',
+        ...DECISION_STEP_ENV,
         MAX_OPEN_POSITIONS: '2',
         POSITION_REPLACEMENT_ENABLED: 'true',
         MIN_CONFIDENCE_FOR_REPLACEMENT: '70',
@@ -44,8 +40,8 @@ describe('position replacement (real PostgreSQL and Redis)', () => {
     await t?.dropDatabase();
   });
 
-  async function entry(confidence: number) {
-    const res = await signedPost(t.url, '/webhook', {
+  const entry = (confidence: number) =>
+    postAndDecide(t.url, t.dataSource, {
       symbol: 'SPY',
       direction: 'long',
       timeframe: '5m',
@@ -53,11 +49,6 @@ describe('position replacement (real PostgreSQL and Redis)', () => {
       price: 595.42,
       confidence,
     });
-    expect(res.status).toBe(200);
-    const signalId: string = res.body.signal_id;
-    const row = await waitForStatus(t.dataSource, signalId, ['approved', 'rejected']);
-    return { signalId, status: row.status, reason: row.rejection_reason };
-  }
 
   /** A full book: QQQ up 20%, IWM down 30%, both held 45 minutes. */
   async function fullBook() {

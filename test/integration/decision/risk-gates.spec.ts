@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ManualClock } from '../../../src/core/clock';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, signedPost, waitForStatus } from './pipeline-helpers';
+import { DECISION_STEP_ENV, postAndDecide, postTraceBias, scriptSpyMarket } from './pipeline-helpers';
 import { eventually } from '../../helpers/eventually';
 import { EARLIER_TODAY, insertPosition, YESTERDAY } from './risk-fixtures';
 
@@ -22,11 +22,7 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
       clock: new ManualClock(NOW),
       env: {
         // The decision step only: orders stay pending_execution (fills have their own suites).
-        WORKER_QUEUES: 'signals,decisions,maintenance',
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        STRIKE_SELECTION_MODE: 'atm',
-        ENABLE_CONFLUENCE_SIZING: 'false',
+        ...DECISION_STEP_ENV,
         MAX_OPEN_POSITIONS: '4',
         MAX_POSITIONS_PER_SYMBOL: '2',
         PAPER_ACCOUNT_EQUITY: String(EQUITY),
@@ -48,13 +44,7 @@ describe('risk gates on fixture positions (real PostgreSQL and Redis)', () => {
     await t?.dropDatabase();
   });
 
-  async function post(body: object): Promise<{ signalId: string; status: string; reason: string | null }> {
-    const res = await signedPost(t.url, '/webhook', body);
-    expect(res.status).toBe(200);
-    const signalId: string = res.body.signal_id;
-    const row = await waitForStatus(t.dataSource, signalId, ['approved', 'rejected']);
-    return { signalId, status: row.status, reason: row.rejection_reason };
-  }
+  const post = (body: object) => postAndDecide(t.url, t.dataSource, body);
 
   const entry = (direction: 'long' | 'short' = 'long') =>
     post({ symbol: 'SPY', direction, timeframe: '5m', timestamp: NOW, price: 595.42, confidence: 75 });

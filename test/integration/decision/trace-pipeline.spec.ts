@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { ManualClock } from '../../../src/core/clock';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET, postTraceBias, scriptSpyMarket, waitForStatus, postTraceSignal } from './pipeline-helpers';
+import { DECISION_STEP_ENV, postTraceBias, scriptSpyMarket, waitForStatus, postTraceSignal } from './pipeline-helpers';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
 
@@ -16,11 +16,7 @@ describe('section 17 trace, steps 2-7, through the queues (real PostgreSQL and R
       clock: new ManualClock(NOW),
       env: {
         // The decision step only: orders stay pending_execution (fills have their own suites).
-        WORKER_QUEUES: 'signals,decisions,maintenance',
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        STRIKE_SELECTION_MODE: 'atm',
-        ENABLE_CONFLUENCE_SIZING: 'false',
+        ...DECISION_STEP_ENV,
       },
     });
     await scriptSpyMarket(t.url, NOW);

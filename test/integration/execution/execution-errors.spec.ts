@@ -5,7 +5,7 @@ import { OutboxService } from '../../../src/outbox/outbox.service';
 import { JobName, QueueName, QueueService } from '../../../src/queues';
 import { eventually } from '../../helpers/eventually';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET } from '../decision/pipeline-helpers';
+import { WEBHOOK_MARKET_ENV } from '../decision/pipeline-helpers';
 import { insertPosition, positionOf, pushChain } from './position-fixtures';
 
 /** Friday 2026-02-13 10:30 New York: the options session is open. */
@@ -69,10 +69,7 @@ describe('execution errors other than the quote (real PostgreSQL and Redis)', ()
     t = await startTestApp({
       clock: new ManualClock(NOW),
       env: {
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        MARKET_DATA_QUOTE_TTL_MS: '0',
-        MARKET_DATA_CHAIN_TTL_MS: '0',
+        ...WEBHOOK_MARKET_ENV,
         FILL_MODEL: 'cross',
         // No mark passes: nothing but the test closes positions.
         WORKER_QUEUES: 'signals,decisions,executions,feedback,alerts',

@@ -5,7 +5,7 @@ import { ExecutionService } from '../../../src/execution/execution.service';
 import { PositionMonitor } from '../../../src/positions/position-monitor.service';
 import { eventually } from '../../helpers/eventually';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET } from '../decision/pipeline-helpers';
+import { WEBHOOK_MARKET_ENV } from '../decision/pipeline-helpers';
 import { insertPosition, positionOf, pushChain } from './position-fixtures';
 
 type Started = Awaited<ReturnType<typeof startTestApp>>;
@@ -43,10 +43,7 @@ describe('partial exits (real PostgreSQL and Redis)', () => {
     t = await startTestApp({
       clock: new ManualClock(NOW),
       env: {
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        MARKET_DATA_QUOTE_TTL_MS: '0',
-        MARKET_DATA_CHAIN_TTL_MS: '0',
+        ...WEBHOOK_MARKET_ENV,
         FILL_MODEL: 'cross',
         COMMISSION_PER_CONTRACT: String(COMMISSION),
         FEES_PER_CONTRACT: String(FEES),
@@ -242,10 +239,7 @@ describe('a partial exit whose order fails (real PostgreSQL and Redis)', () => {
     t = await startTestApp({
       clock: new ManualClock(NOW),
       env: {
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        MARKET_DATA_QUOTE_TTL_MS: '0',
-        MARKET_DATA_CHAIN_TTL_MS: '0',
+        ...WEBHOOK_MARKET_ENV,
         ENABLE_EXIT_DECISION_ENGINE: 'true',
         ENABLE_EXIT_INTELLIGENCE: 'false',
         // No execution worker: the closing orders stay pending until the test fails them.

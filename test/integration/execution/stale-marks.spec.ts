@@ -1,7 +1,7 @@
 import { ManualClock } from '../../../src/core/clock';
 import { PositionMonitor } from '../../../src/positions/position-monitor.service';
 import { startTestApp } from '../../helpers/test-app';
-import { PIPELINE_SECRET } from '../decision/pipeline-helpers';
+import { WEBHOOK_MARKET_ENV } from '../decision/pipeline-helpers';
 import { insertPosition, positionOf, pushChain } from './position-fixtures';
 
 /** Friday 2026-02-13 10:30 New York: the options session is open. */
@@ -16,10 +16,7 @@ describe('marks and exits on stale quotes (real PostgreSQL and Redis)', () => {
     t = await startTestApp({
       clock: new ManualClock(NOW),
       env: {
-        HMAC_SECRET: PIPELINE_SECRET,
-        MARKET_DATA_PROVIDER: 'webhook',
-        MARKET_DATA_QUOTE_TTL_MS: '0',
-        MARKET_DATA_CHAIN_TTL_MS: '0',
+        ...WEBHOOK_MARKET_ENV,
         MAX_QUOTE_AGE_MS: String(MAX_QUOTE_AGE_MS),
         // Only the test runs mark passes, and closing orders stay pending.
         WORKER_QUEUES: 'signals,decisions,feedback,alerts',
