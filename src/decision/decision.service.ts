@@ -336,8 +336,8 @@ export class DecisionService {
       await this.offerOrders(signal.signal_id);
       return { kind: 'skipped', reason: 'already_decided' };
     }
-    await this.requestReplacementCloses(signal.signal_id);
     await this.afterCommit(signal, committed.status, committed.reason, decisionOnly, committed.orderIds, now);
+    await this.requestReplacementCloses(signal.signal_id);
     if (!decisionOnly && flags.enabled('enable_shadow_execution')) {
       for (const engine of committed.shadowEngines) {
         await this.queues
@@ -437,6 +437,9 @@ export class DecisionService {
    * not asked yet.
    */
   private async requestReplacementCloses(signalId: string): Promise<void> {
+    if (!this.config.risk.positionReplacementEnabled) {
+      return; // Off (the default): no query on the decision path.
+    }
     for (const positionId of await this.repository.replacementClosesToRequest(signalId)) {
       const outcome = await this.closer.requestClose(positionId, { reason: REPLACEMENT_REASON, signalId });
       this.logger.log(`signal ${signalId} replaces position ${positionId}: ${outcome.kind}`);
